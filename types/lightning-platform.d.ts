@@ -51,7 +51,10 @@ declare module 'lightning/uiRecordApi' {
         optionalFields?: Array<FieldId | string>;
     }) => Promise<RecordRepresentation>;
     export function getFieldValue(record: RecordRepresentation | undefined, field: FieldId | string): unknown;
-    export function getFieldDisplayValue(record: RecordRepresentation | undefined, field: FieldId | string): string | null;
+    export function getFieldDisplayValue(
+        record: RecordRepresentation | undefined,
+        field: FieldId | string
+    ): string | null;
     export function notifyRecordUpdateAvailable(items: Array<{ recordId: string }>): Promise<void>;
     export function updateRecord(recordInput: RecordInput): Promise<RecordRepresentation>;
     export function createRecord(recordInput: RecordInput): Promise<RecordRepresentation>;

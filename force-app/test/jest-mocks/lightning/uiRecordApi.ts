@@ -6,10 +6,11 @@ type FieldRef = string | { fieldApiName: string };
 
 export const getRecord = createLdsTestWireAdapter(jest.fn());
 
-const fieldName = (field: FieldRef): string => (typeof field === 'string' ? field.split('.').pop()! : field.fieldApiName);
+const fieldName = (field: FieldRef): string =>
+    typeof field === 'string' ? field.split('.').pop()! : field.fieldApiName;
 
-export const getFieldValue = jest.fn((record: RecordLike | undefined, field: FieldRef) =>
-    record?.fields?.[fieldName(field)]?.value
+export const getFieldValue = jest.fn(
+    (record: RecordLike | undefined, field: FieldRef) => record?.fields?.[fieldName(field)]?.value
 );
 export const getFieldDisplayValue = jest.fn(
     (record: RecordLike | undefined, field: FieldRef) => record?.fields?.[fieldName(field)]?.displayValue ?? null
