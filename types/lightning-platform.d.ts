@@ -68,6 +68,8 @@ declare module 'lightning/navigation' {
         attributes?: Record<string, unknown>;
         state?: Record<string, unknown>;
     }
+    // A mixin's base constructor must accept any arguments (TypeScript's mixin pattern requires `any[]`).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     type Constructor<T> = new (...args: any[]) => T;
     export interface NavigationMixinApi {
         [NavigationMixin.Navigate](pageReference: PageReference, replace?: boolean): void;
