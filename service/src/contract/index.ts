@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { HealthResponse, ProblemDetails } from './problem';
+import { ScoreRequest } from './score-request';
+import { ScoreResponse } from './score-response';
+
+export * from './common';
+export * from './problem';
+export * from './score-request';
+export * from './score-response';
+
+/** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
+export const contractVersion = '1.0.0';
+
+export type JsonSchema = Record<string, unknown>;
+
+function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+    // Request schemas describe what a client may send (input); responses what the service emits (output).
+    return z.toJSONSchema(schema, { io, target: 'draft-2020-12' }) as JsonSchema;
+}
+
+/** JSON Schemas (draft 2020-12) of the score request and response, derived from the zod contract. */
+export function buildContractJsonSchemas(): { scoreRequest: JsonSchema; scoreResponse: JsonSchema } {
+    return {
+        scoreRequest: toJsonSchema(ScoreRequest, 'input'),
+        scoreResponse: toJsonSchema(ScoreResponse, 'output')
+    };
+}
+
+function withoutDialect(schema: JsonSchema): JsonSchema {
+    const { $schema: _dialect, ...rest } = schema;
+    void _dialect;
+    return rest;
+}
+
+const problemResponse = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } }
+});
+
+/** OpenAPI 3.1 document for the public routes. Served at `GET /openapi.json` and written by `contract:generate`. */
+export function buildOpenApiDocument(): JsonSchema {
+    const schemas = buildContractJsonSchemas();
+    return {
+        openapi: '3.1.0',
+        info: {
+            title: 'Execution Loop scoring service',
+            version: contractVersion,
+            description:
+                'Explainable deal-health scoring, playbook exit criteria and coaching nudges for Salesforce opportunities.'
+        },
+        jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+        components: {
+            securitySchemes: { bearerKey: { type: 'http', scheme: 'bearer' } },
+            schemas: {
+                ScoreRequest: withoutDialect(schemas.scoreRequest),
+                ScoreResponse: withoutDialect(schemas.scoreResponse),
+                ProblemDetails: withoutDialect(toJsonSchema(ProblemDetails, 'output')),
+                HealthResponse: withoutDialect(toJsonSchema(HealthResponse, 'output'))
+            }
+        },
+        security: [{ bearerKey: [] }],
+        paths: {
+            '/v1/deals/score': {
+                post: {
+                    operationId: 'scoreDeals',
+                    summary: 'Score 1 to 500 deals',
+                    requestBody: {
+                        required: true,
+                        content: { 'application/json': { schema: { $ref: '#/components/schemas/ScoreRequest' } } }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'One result per deal, in request order',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/ScoreResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key'),
+                        '413': problemResponse('Body larger than the configured limit'),
+                        '415': problemResponse('Content type is not application/json'),
+                        '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
+                    }
+                }
+            },
+            '/openapi.json': {
+                get: {
+                    operationId: 'getOpenApiDocument',
+                    summary: 'This document',
+                    responses: { '200': { description: 'OpenAPI 3.1 document' } }
+                }
+            },
+            '/healthz': {
+                get: {
+                    operationId: 'getLiveness',
+                    security: [],
+                    responses: {
+                        '200': {
+                            description: 'The process is up',
+                            content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthResponse' } } }
+                        }
+                    }
+                }
+            },
+            '/readyz': {
+                get: {
+                    operationId: 'getReadiness',
+                    security: [],
+                    responses: {
+                        '200': {
+                            description: 'Accepting traffic',
+                            content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthResponse' } } }
+                        },
+                        '503': {
+                            description: 'Shutting down',
+                            content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthResponse' } } }
+                        }
+                    }
+                }
+            }
+        }
+    };
+}

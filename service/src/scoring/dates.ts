@@ -1,0 +1,18 @@
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 for a contract-validated `YYYY-MM-DD` date (no Date parsing, no time zones). */
+export function toDayNumber(isoDate: string): number {
+    const year = Number(isoDate.slice(0, 4));
+    const month = Number(isoDate.slice(5, 7));
+    const day = Number(isoDate.slice(8, 10));
+    return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Rounds for display in evidence (one decimal, no trailing zero). */
+export function formatRatio(value: number): string {
+    return String(Math.round(value * 10) / 10);
+}
