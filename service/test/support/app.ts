@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { type AppSettings, buildApp, type BuildAppOptions } from '../../src/app';
 
+// app.inject loads light-my-request, which requires `cookie` 2: ESM only, so Jest's CommonJS runtime cannot load it.
+// The tests never inject cookies; this stub stands in (light-my-request only uses stringifySetCookie).
+jest.mock('cookie', () => ({
+    stringifySetCookie: () => {
+        throw new Error('cookies are not supported by the test stub of the cookie package');
+    }
+}));
+
 export const TEST_API_KEY = 'test-key-0123456789abcdefghijklmnopqrstuvwxyz';
 export const ROTATED_API_KEY = 'rotated-key-0123456789abcdefghijklmnopqrstuv';
 

@@ -51,7 +51,11 @@ export const ENTERPRISE_PLAYBOOK_STEPS: readonly PlaybookStep[] = [
 ];
 
 export function playbookWith(stepProgress: Playbook['stepProgress']): Playbook {
-    return { playbookKey: 'enterprise_new_business', steps: [...ENTERPRISE_PLAYBOOK_STEPS], stepProgress };
+    return {
+        playbookKey: 'enterprise_new_business',
+        steps: ENTERPRISE_PLAYBOOK_STEPS.map((shared) => ({ ...shared })),
+        stepProgress
+    };
 }
 
 /** Progress with every step of stages before `stageOrder` done. */
