@@ -94,8 +94,9 @@ function withoutNull(root: JsonSchema, node: JsonSchema): JsonSchema {
 export function resolvePointer(root: JsonSchema, pointer: string): JsonSchema {
     let node: unknown = root;
     for (const token of pointer.split('/').filter(Boolean).map(decodePointerToken)) {
-        if (node && typeof node === 'object' && '$ref' in node && typeof (node as JsonSchema).$ref === 'string') {
-            node = followRef(root, node as JsonSchema);
+        if (node && typeof node === 'object' && !(token in node)) {
+            // Step through a $ref or a nullable wrapper (`anyOf: [T, null]`) to the schema that has the token.
+            node = withoutNull(root, node as JsonSchema);
         }
         if (!node || typeof node !== 'object' || !(token in node)) {
             throw new Error(`JSON pointer '${pointer}' does not resolve (stopped at '${token}')`);
