@@ -1,11 +1,20 @@
 const MS_PER_DAY = 86_400_000;
 
+/** Batches repeat a few hundred distinct dates; a bounded cache keeps parsing out of the hot path. */
+const DAY_CACHE_LIMIT = 4096;
+const dayNumberCache = new Map<string, number>();
+
 /** Days since 1970-01-01 for a contract-validated `YYYY-MM-DD` date (no Date parsing, no time zones). */
 export function toDayNumber(isoDate: string): number {
+    const cached = dayNumberCache.get(isoDate);
+    if (cached !== undefined) return cached;
     const year = Number(isoDate.slice(0, 4));
     const month = Number(isoDate.slice(5, 7));
     const day = Number(isoDate.slice(8, 10));
-    return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+    const dayNumber = Date.UTC(year, month - 1, day) / MS_PER_DAY;
+    if (dayNumberCache.size >= DAY_CACHE_LIMIT) dayNumberCache.clear();
+    dayNumberCache.set(isoDate, dayNumber);
+    return dayNumber;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -13,13 +13,18 @@ import {
 import { apportion, stabilize } from './apportion';
 import { DIMENSION_LABELS, type EngineConfig, MODEL_VERSION, resolveEngineConfig } from './config';
 import { toDayNumber } from './dates';
-import { collectSignals } from './dimensions';
+import { collectSignals, type RawSignal } from './dimensions';
 import { evaluateExitCriteria } from './exit-criteria';
 import { deriveFacts } from './facts';
 import { buildNudges } from './nudges';
 import { assessRisks } from './risks';
 
 /** Band from the score thresholds; a high-severity risk caps the band at `watch` (a red flag outweighs a good average). */
+const DIMENSION_INDEX = Object.fromEntries(DIMENSION_KEYS.map((dimension, index) => [dimension, index])) as Record<
+    (typeof DIMENSION_KEYS)[number],
+    number
+>;
+
 export function bandFor(score: number, bands: BandThresholds, hasHighSeverityRisk = false): Band {
     if (score >= bands.healthyMin) return hasHighSeverityRisk ? 'watch' : 'healthy';
     if (score >= bands.watchMin) return 'watch';
@@ -37,31 +42,41 @@ export function scoreDeal(deal: Deal, asOfDay: number, config: EngineConfig): De
     const facts = deriveFacts(deal, asOfDay, config);
     const rawSignals = collectSignals(facts);
 
-    const dimensionPoints = DIMENSION_KEYS.map((dimension) =>
-        stabilize(rawSignals.reduce((sum, signal) => (signal.dimension === dimension ? sum + signal.points : sum), 0))
-    );
-    const realScore = stabilize(dimensionPoints.reduce((sum, points) => sum + points, 0));
-    const score = Math.min(100, Math.max(0, Math.round(realScore)));
+    // One pass to group signals by dimension (they arrive in dimension order, but grouping does not rely on it).
+    const grouped: RawSignal[][] = DIMENSION_KEYS.map(() => []);
+    for (const signal of rawSignals) {
+        grouped[DIMENSION_INDEX[signal.dimension]]!.push(signal);
+    }
+    const dimensionPoints = grouped.map((signals) => {
+        let sum = 0;
+        for (const signal of signals) sum += signal.points;
+        return stabilize(sum);
+    });
+    let realScore = 0;
+    for (const points of dimensionPoints) realScore += points;
+    const score = Math.min(100, Math.max(0, Math.round(stabilize(realScore))));
     const dimensionScores = apportion(dimensionPoints, score);
 
     const dimensions: DimensionResult[] = DIMENSION_KEYS.map((dimension, index) => {
-        const ownSignals = rawSignals.filter((signal) => signal.dimension === dimension);
+        const ownSignals = grouped[index]!;
+        const dimensionScore = dimensionScores[index] ?? 0;
         const impacts = apportion(
             ownSignals.map((signal) => stabilize(signal.points)),
-            dimensionScores[index] ?? 0
+            dimensionScore
         );
         const signals: Signal[] = [];
-        ownSignals.forEach((signal, signalIndex) => {
+        for (let signalIndex = 0; signalIndex < ownSignals.length; signalIndex++) {
+            const signal = ownSignals[signalIndex]!;
             const impact = impacts[signalIndex] ?? 0;
             // Signals that round to nothing did not move the score; risks and nudges still report the facts.
             if (impact !== 0) {
                 signals.push({ key: signal.key, label: signal.label, impact, evidence: signal.evidence });
             }
-        });
+        }
         return {
             key: dimension,
             label: DIMENSION_LABELS[dimension],
-            score: dimensionScores[index] ?? 0,
+            score: dimensionScore,
             weight: config.weights[dimension],
             signals
         };

@@ -43,6 +43,11 @@ const CODE_PRIORITY: readonly NudgeCode[] = [
     'confirm_amount'
 ];
 
+const CODE_RANK = Object.fromEntries(CODE_PRIORITY.map((code, index) => [code, index])) as Record<NudgeCode, number>;
+
+/** Ordinal comparison: deterministic across locales (localeCompare is not, and is slower). */
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const roundImpact = (points: number): number => Math.round(points * 10) / 10;
 
 function nudge(
@@ -181,12 +186,11 @@ export function buildNudges(facts: DealFacts, exitCriteria: ExitCriteria | null)
 
     addPlaybookStepNudges(facts, unmetStepKeys, nudges);
 
-    const priority = (code: NudgeCode) => CODE_PRIORITY.indexOf(code);
     nudges.sort(
         (a, b) =>
             b.expectedImpact - a.expectedImpact ||
-            priority(a.code) - priority(b.code) ||
-            (a.stepKey ?? '').localeCompare(b.stepKey ?? '')
+            CODE_RANK[a.code] - CODE_RANK[b.code] ||
+            compareStrings(a.stepKey ?? '', b.stepKey ?? '')
     );
     return nudges.slice(0, thresholds.maxNudges);
 }
