@@ -1,30 +1,26 @@
 // Proves the TypeScript → LWC chain: the build config compiles every component source, keeps decorators as
 // written, and the LWC compiler (the same one the platform runs) accepts every emitted file.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { transformSync } from '@lwc/compiler';
 import { isComponentSource, walkFiles } from '../verify-salesforce/project';
+import { buildComponents } from './build-lwc';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const lwcRoot = join(repoRoot, 'force-app', 'main', 'default', 'lwc');
 
-describe('npm run build (tsconfig.lwc.json)', () => {
+describe('npm run build:lwc (scripts/build/build-lwc.ts with tsconfig.lwc.json)', () => {
     let outDir: string;
     const sources = walkFiles(lwcRoot, isComponentSource);
 
     beforeAll(() => {
         outDir = mkdtempSync(join(tmpdir(), 'lwc-build-'));
-        const tsc = require.resolve('typescript/bin/tsc');
-        const run = spawnSync(
-            process.execPath,
-            [tsc, '-p', join(repoRoot, 'tsconfig.lwc.json'), '--outDir', outDir, '--rootDir', lwcRoot],
-            {
-                encoding: 'utf8'
-            }
-        );
-        if (run.status !== 0) throw new Error(`tsc failed:\n${run.stdout}${run.stderr}`);
+        buildComponents(lwcRoot, (source) => {
+            const target = join(outDir, relative(lwcRoot, source)).replace(/\.ts$/, '.js');
+            mkdirSync(dirname(target), { recursive: true });
+            return target;
+        });
     }, 120_000);
 
     afterAll(() => rmSync(outDir, { recursive: true, force: true }));

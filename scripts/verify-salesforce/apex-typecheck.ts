@@ -3,9 +3,9 @@
 // The same run also checks the components' `@salesforce/schema` imports: each becomes a field reference in a probe
 // class added to a temporary copy of the project, so apex-ls judges them with the same schema knowledge.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { SchemaImport } from './component-imports';
 import { StepError, type Finding } from './findings';
 import { toProjectPath, type SfdxProject } from './project';
@@ -47,14 +47,64 @@ export function buildSchemaProbe(imports: SchemaImport[]): { source: string; imp
     return { source: `${lines.join('\n')}\n`, importAtLine };
 }
 
+/** Objects the package extends with fields but does not define (standard objects such as Opportunity). */
+function isStandardObjectFolder(name: string): boolean {
+    return !/__[a-z]+$/i.test(name);
+}
+
+/** object (lower case) → its custom fields (lower case) defined in the package, for every object folder. */
+export function packageFieldsByObject(project: SfdxProject): Map<string, Set<string>> {
+    const fields = new Map<string, Set<string>>();
+    for (const dir of project.packageDirectories) {
+        const objectsRoot = join(dir, 'main', 'default', 'objects');
+        if (!existsSync(objectsRoot)) continue;
+        for (const objectName of readdirSync(objectsRoot)) {
+            const fieldsDir = join(objectsRoot, objectName, 'fields');
+            if (!existsSync(fieldsDir)) continue;
+            const names = fields.get(objectName.toLowerCase()) ?? new Set<string>();
+            for (const file of readdirSync(fieldsDir)) {
+                names.add(file.replace(/\.field-meta\.xml$/, '').toLowerCase());
+            }
+            fields.set(objectName.toLowerCase(), names);
+        }
+    }
+    return fields;
+}
+
+/**
+ * Copies the project for apex-ls, leaving out the package's custom fields on standard objects: apex-ls stops
+ * reporting unknown fields on a standard object once the workspace extends it. Unknown-field findings that name a
+ * field the package does define are then dropped (see isPackageField), so the check stays strict both ways.
+ */
 function copyProject(project: SfdxProject, destination: string): void {
     cpSync(join(project.root, 'sfdx-project.json'), join(destination, 'sfdx-project.json'));
-    for (const dir of project.packageDirectories) {
+    for (const dir of project.packageDirectories.filter((packageDir) => existsSync(packageDir))) {
         cpSync(dir, join(destination, relative(project.root, dir)), {
             recursive: true,
-            filter: (source) => !source.includes('__tests__') && !source.includes('node_modules')
+            filter: (source) => {
+                if (source.includes('__tests__') || source.includes('node_modules')) return false;
+                const parts = source.split(sep);
+                const objectsIndex = parts.lastIndexOf('objects');
+                return !(
+                    objectsIndex >= 0 &&
+                    parts.length > objectsIndex + 1 &&
+                    isStandardObjectFolder(parts[objectsIndex + 1]!)
+                );
+            }
         });
     }
+}
+
+const UNKNOWN_FIELD = /^Unknown field '([^']+)' on SObject 'Schema\.([^']+)'/;
+
+/** True when apex-ls calls a field unknown only because it was left out of its workspace (see copyProject). */
+function isPackageField(message: string, packageFields: Map<string, Set<string>>): boolean {
+    const match = UNKNOWN_FIELD.exec(message);
+    if (!match?.[1] || !match[2]) return false;
+    const fields = packageFields.get(match[2].toLowerCase());
+    if (!fields) return false;
+    const field = match[1].toLowerCase();
+    return fields.has(field) || (field.endsWith('__r') && fields.has(field.replace(/__r$/, '__c')));
 }
 
 export interface ApexTypecheckResult {
@@ -94,8 +144,10 @@ export function runApexTypecheck(project: SfdxProject, schemaImports: SchemaImpo
         }
 
         const result: ApexTypecheckResult = { typeFindings: [], schemaImportFindings: [] };
+        const packageFields = packageFieldsByObject(project);
         for (const file of report.files) {
             for (const message of file.messages) {
+                if (isPackageField(message.message, packageFields)) continue;
                 const text = message.message.slice(0, MAX_MESSAGE_LENGTH);
                 if (file.path === probePath) {
                     const schemaImport = probe.importAtLine.get(message.start.line);

@@ -1,7 +1,7 @@
 // Proves every step of `verify:salesforce` can fail: defects are planted in a temporary copy of the project and the
 // real CLI must report each with its file and line, while the correct code planted beside them stays clean.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildContractJsonSchemas } from '../../service/src/contract';
@@ -88,10 +88,13 @@ describe('verify:salesforce on planted defects', () => {
     beforeAll(() => {
         project = mkdtempSync(join(tmpdir(), 'verify-planted-'));
         cpSync(join(repoRoot, 'sfdx-project.json'), join(project, 'sfdx-project.json'));
-        cpSync(join(repoRoot, 'force-app'), join(project, 'force-app'), {
-            recursive: true,
-            filter: (source) => !source.includes('__tests__')
-        });
+        for (const packageDir of ['force-app', 'unpackaged']) {
+            if (!existsSync(join(repoRoot, packageDir))) continue;
+            cpSync(join(repoRoot, packageDir), join(project, packageDir), {
+                recursive: true,
+                filter: (source) => !source.includes('__tests__')
+            });
+        }
 
         // Correct code: must produce no finding.
         writeApexClass(
@@ -100,7 +103,8 @@ describe('verify:salesforce on planted defects', () => {
                 'public with sharing class PlantedGoodController {',
                 '    @AuraEnabled(cacheable=true)',
                 '    public static String getGreeting(Id recordId) {',
-                "        return 'Hello ' + recordId;",
+                "        Opportunity deal = new Opportunity(Metrics_Status__c = 'validated', Next_Step_Date__c = Date.today());",
+                "        return 'Hello ' + recordId + deal.Metrics_Status__c + deal.Economic_Buyer__r?.Name;",
                 '    }',
                 '}',
                 ''
@@ -113,9 +117,10 @@ describe('verify:salesforce on planted defects', () => {
                 "import getGreeting from '@salesforce/apex/PlantedGoodController.getGreeting';",
                 "import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';",
                 "import ACCOUNT_NAME_FIELD from '@salesforce/schema/Opportunity.Account.Name';",
+                "import METRICS_FIELD from '@salesforce/schema/Opportunity.Metrics_Status__c';",
                 'export default class PlantedGood extends LightningElement {',
                 '    @api recordId;',
-                '    fields = [STAGE_FIELD, ACCOUNT_NAME_FIELD];',
+                '    fields = [STAGE_FIELD, ACCOUNT_NAME_FIELD, METRICS_FIELD];',
                 "    @wire(getGreeting, { recordId: '$recordId' }) greeting;",
                 "    label = 'ok';",
                 '}',
@@ -132,6 +137,19 @@ describe('verify:salesforce on planted defects', () => {
                 '    public static Integer count() {',
                 "        Integer total = 'many';",
                 '        return total;',
+                '    }',
+                '}',
+                ''
+            ].join('\n')
+        );
+        // Defect 1b (apex-typecheck): a misspelt custom field on a standard object the package extends, line 4.
+        writeApexClass(
+            'PlantedUnknownField',
+            [
+                'public with sharing class PlantedUnknownField {',
+                '    public static void mark(Opportunity deal) {',
+                "        deal.Metrics_Status__c = 'validated';",
+                "        deal.Metrics_Statsu__c = 'validated';",
                 '    }',
                 '}',
                 ''
@@ -190,6 +208,7 @@ describe('verify:salesforce on planted defects', () => {
         );
 
         result = runVerify();
+        if (process.env.DEBUG_VERIFY) console.log(result.output);
     }, 180_000);
 
     afterAll(() => {
@@ -204,6 +223,13 @@ describe('verify:salesforce on planted defects', () => {
         expect(result.output).toMatch(
             /force-app\/main\/default\/classes\/PlantedWrongType\.cls:3:\d+ +\[apex-typecheck\] Incompatible types in assignment/
         );
+    });
+
+    it('reports a misspelt field on a standard object the package extends with fields', () => {
+        expect(result.output).toMatch(
+            /PlantedUnknownField\.cls:4:\d+ +\[apex-typecheck\] Unknown field 'Metrics_Statsu__c' on SObject 'Schema\.Opportunity'/
+        );
+        expect(result.output).not.toMatch(/PlantedUnknownField\.cls:3:/);
     });
 
     it('reports an Apex syntax error with file and line (apex-parser)', () => {
