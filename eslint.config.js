@@ -60,7 +60,9 @@ module.exports = [
         rules: {
             ...jestPlugin.configs['flat/recommended'].rules,
             // The platform declares these as `any`-typed constructors; the mocks mirror them.
-            '@typescript-eslint/no-explicit-any': 'off'
+            '@typescript-eslint/no-explicit-any': 'off',
+            // jest.mock factories are hoisted above imports, so they must load modules with require().
+            '@typescript-eslint/no-require-imports': 'off'
         }
     },
 

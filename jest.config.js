@@ -23,7 +23,7 @@ module.exports = {
             displayName: 'lwc',
             // Compiled .js first: `npm test` builds before jest, so the tests exercise exactly what ships.
             // Without a build, the resolver falls back to the .ts source.
-            moduleFileExtensions: ['js', 'ts', 'html'],
+            moduleFileExtensions: ['js', 'ts', 'html', 'json'],
             testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
             moduleNameMapper: {
                 '^lightning/navigation$': `${lwcMocks}/lightning/navigation`,

@@ -1,10 +1,12 @@
 // Declarations for platform modules that neither `lwc` nor `@salesforce/lightning-types` ship.
 // They describe the documented public API only; the jest mocks in force-app/test/jest-mocks implement it.
-import '@salesforce/lightning-types';
+/// <reference types="@salesforce/lightning-types" />
+// A script (no top-level import or export), so each `declare module` below is an ambient module declaration.
 
 declare module '@salesforce/apex/*' {
-    /** An Apex method exposed with @AuraEnabled. Params are the method's named arguments. */
-    const apexMethod: (params?: Record<string, unknown>) => Promise<unknown>;
+    import type { WireAdapterConstructor } from 'lwc';
+    /** An @AuraEnabled Apex method: called imperatively with its named arguments, or used with @wire if cacheable. */
+    const apexMethod: ((params?: Record<string, unknown>) => Promise<unknown>) & WireAdapterConstructor;
     export default apexMethod;
 }
 
@@ -30,6 +32,7 @@ declare module '@salesforce/messageChannel/*' {
 }
 
 declare module 'lightning/uiRecordApi' {
+    import type { WireAdapterConstructor } from 'lwc';
     export interface FieldValue {
         value: unknown;
         displayValue: string | null;
@@ -45,11 +48,8 @@ declare module 'lightning/uiRecordApi' {
         apiName?: string;
         fields: Record<string, unknown>;
     }
-    export const getRecord: (config: {
-        recordId?: string;
-        fields?: Array<FieldId | string>;
-        optionalFields?: Array<FieldId | string>;
-    }) => Promise<RecordRepresentation>;
+    /** Wire adapter: `@wire(getRecord, { recordId, fields })` delivers `{ data?: RecordRepresentation, error? }`. */
+    export const getRecord: WireAdapterConstructor;
     export function getFieldValue(record: RecordRepresentation | undefined, field: FieldId | string): unknown;
     export function getFieldDisplayValue(
         record: RecordRepresentation | undefined,
@@ -62,7 +62,7 @@ declare module 'lightning/uiRecordApi' {
 }
 
 declare module 'lightning/navigation' {
-    import type { LightningElement } from 'lwc';
+    import type { LightningElement, WireAdapterConstructor } from 'lwc';
     export interface PageReference {
         type: string;
         attributes?: Record<string, unknown>;
@@ -80,7 +80,7 @@ declare module 'lightning/navigation' {
         readonly Navigate: unique symbol;
         readonly GenerateUrl: unique symbol;
     };
-    export const CurrentPageReference: (config?: Record<string, unknown>) => Promise<PageReference>;
+    export const CurrentPageReference: WireAdapterConstructor;
 }
 
 declare module 'lightning/platformShowToastEvent' {
@@ -97,12 +97,40 @@ declare module 'lightning/platformShowToastEvent' {
     }
 }
 
-declare global {
-    interface FieldId {
-        readonly fieldApiName: string;
-        readonly objectApiName: string;
+interface FieldId {
+    readonly fieldApiName: string;
+    readonly objectApiName: string;
+}
+interface ObjectId {
+    readonly objectApiName: string;
+}
+
+declare module 'lightning/messageService' {
+    import type { WireAdapterConstructor } from 'lwc';
+    export interface MessageSubscription {
+        readonly __subscription: unique symbol;
     }
-    interface ObjectId {
-        readonly objectApiName: string;
-    }
+    export const MessageContext: WireAdapterConstructor;
+    export const APPLICATION_SCOPE: symbol;
+    export function publish(messageContext: unknown, channel: unknown, message: Record<string, unknown>): void;
+    export function subscribe(
+        messageContext: unknown,
+        channel: unknown,
+        listener: (message: Record<string, unknown>) => void,
+        options?: { scope?: symbol }
+    ): MessageSubscription;
+    export function unsubscribe(subscription: MessageSubscription): void;
+}
+
+declare module 'lightning/pageReferenceUtils' {
+    export function encodeDefaultFieldValues(values: Record<string, unknown>): string;
+    export function decodeDefaultFieldValues(encoded: string): Record<string, string>;
+}
+
+declare module '@salesforce/sfdx-lwc-jest' {
+    export {
+        createApexTestWireAdapter,
+        createLdsTestWireAdapter,
+        createTestWireAdapter
+    } from '@salesforce/wire-service-jest-util';
 }
