@@ -88,17 +88,16 @@ export function withStepStatus(
         ...view,
         stages: view.stages.map((stage) => ({
             ...stage,
-            steps: stage.steps.map((step) =>
-                step.stepKey !== stepKey
-                    ? step
-                    : {
-                          ...step,
-                          status,
-                          skipReason: status === 'skipped' ? skipReason : null,
-                          completedByName: status === 'open' ? null : changedBy,
-                          completedAt: status === 'open' ? null : step.completedAt
-                      }
-            )
+            steps: stage.steps.map((step) => {
+                if (step.stepKey !== stepKey) return step;
+                return {
+                    ...step,
+                    status,
+                    skipReason: status === 'skipped' ? skipReason : null,
+                    completedByName: status === 'open' ? null : changedBy,
+                    completedAt: status === 'open' ? null : step.completedAt
+                };
+            })
         }))
     };
 }
