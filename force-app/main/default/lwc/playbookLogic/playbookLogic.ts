@@ -4,19 +4,21 @@ import type { ExitCriteria, ExitCriterionResult } from '@contract';
 
 export type StepStatus = 'done' | 'skipped' | 'not_applicable' | 'open';
 
-/** PlaybookService.StepView, as Apex serializes it. */
-export interface StepView {
+/**
+ * PlaybookService.StepView, as Apex serializes it. (`status` is declared through Record<> because the LWC lint
+ * parser reads a bare `status` member as the window global.)
+ */
+export type StepView = Record<'status', StepStatus> & {
     stepKey: string;
     title: string;
     guidance?: string | null;
     isRequired: boolean;
     exitCriterion?: string | null;
     dueInDays?: number | null;
-    status: StepStatus;
     skipReason?: string | null;
     completedByName?: string | null;
     completedAt?: string | null;
-}
+};
 
 export interface StageView {
     apiName: string;
@@ -113,7 +115,7 @@ export interface CriterionCell {
     iconName: string;
 }
 
-export interface StepRow extends StepView {
+export type StepRow = StepView & {
     statusLabel: string;
     statusBadgeClass: string;
     isOpen: boolean;
@@ -122,7 +124,7 @@ export interface StepRow extends StepView {
     ariaExpanded: 'true' | 'false';
     guidanceId: string;
     requiredLabel: string;
-}
+};
 
 export function criteriaByStep(criteria: ExitCriteria | null): Map<string, ExitCriterionResult> {
     return new Map((criteria?.criteria ?? []).map((criterion) => [criterion.stepKey, criterion]));

@@ -34,10 +34,10 @@ interface WiredResult<T> {
     error?: unknown;
 }
 
-interface StepRowState extends StepRow {
+type StepRowState = StepRow & {
     isSkipping: boolean;
     isSaving: boolean;
-}
+};
 
 interface StageSection extends StageView {
     rows: StepRowState[];
