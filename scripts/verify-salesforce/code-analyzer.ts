@@ -43,7 +43,9 @@ export async function runCodeAnalyzer(project: SfdxProject): Promise<CodeAnalyze
                 config_root: project.root,
                 root_working_folder: workingFolder,
                 log_folder: workingFolder,
-                rules: RULE_OVERRIDES
+                rules: RULE_OVERRIDES,
+                // Component tests never ship; the project's own ESLint config lints them (npm run lint).
+                ignores: { files: ['**/__tests__/**'] }
             },
             project.root
         );
