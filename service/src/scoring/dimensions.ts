@@ -1,10 +1,9 @@
 import type { ActivityCounts, DimensionKey } from '../contract';
 import { formatRatio, plural } from './dates';
-import { type DealFacts, expectedStageOrder, isStepComplete, QUALIFICATION_RULES, qualificationCredit } from './facts';
+import { type DealFacts, expectedStageOrder, QUALIFICATION_RULES, qualificationCredit } from './facts';
 
 /** A signal before rounding: `points` is real-valued; the engine turns all points into integers summing to the score. */
 export interface RawSignal {
-    readonly dimension: DimensionKey;
     readonly key: string;
     readonly label: string;
     readonly points: number;
@@ -92,99 +91,101 @@ export function amountPenalty(facts: DealFacts): number {
 
 export function playbookStepCredits(facts: DealFacts): { earlier: number; current: number } {
     const weight = facts.config.weights.playbookAdherence;
-    const earlier = facts.earlierRequiredSteps;
-    const currentRequired = facts.currentStageSteps.filter((step) => step.isRequired);
-    const earlierDone = earlier.filter((step) => isStepComplete(facts, step.stepKey)).length;
-    const currentDone = currentRequired.filter((step) => isStepComplete(facts, step.stepKey)).length;
     return {
-        earlier: weight * PLAYBOOK_SHARES.earlierSteps * (earlier.length === 0 ? 1 : earlierDone / earlier.length),
+        earlier:
+            weight *
+            PLAYBOOK_SHARES.earlierSteps *
+            completedShare(facts.earlierRequiredStepCount, facts.incompleteEarlierRequiredSteps.length),
         current:
             weight *
             PLAYBOOK_SHARES.currentSteps *
-            (currentRequired.length === 0 ? 1 : currentDone / currentRequired.length)
+            completedShare(facts.currentRequiredStepCount, facts.incompleteCurrentRequiredSteps.length)
     };
 }
 
-function qualificationSignals(facts: DealFacts, out: RawSignal[]): void {
-    const weight = facts.config.weights.qualification;
-    for (const rule of QUALIFICATION_RULES) {
-        const element = facts.deal.meddpicc[rule.element];
-        const credit = qualificationCredit(facts, rule);
-        let label: string;
-        let evidence: string;
-        if (element.status === 'unknown') {
-            label = `${rule.label} not yet expected`;
-            evidence = `Unknown; expected from stage ${expectedStageOrder(rule, facts.deal.stage.openStageCount)} of ${facts.deal.stage.openStageCount}, deal is in stage ${facts.deal.stage.stageOrder}`;
-        } else {
-            label = `${rule.label} ${element.status}`;
-            evidence = element.evidence
-                ? `${capitalize(element.status)}: "${element.evidence}"`
-                : `${capitalize(element.status)} (no evidence note)`;
-        }
-        // Unknown-and-expected elements earn nothing: they surface as risks and nudges instead.
-        if (credit > 0) {
-            out.push({
-                dimension: 'qualification',
-                key: `qualification.${rule.signalKey}`,
-                label,
-                points: weight * rule.share * credit,
-                evidence
-            });
-        }
-    }
+/** Share of required steps complete; full credit when nothing is required. */
+function completedShare(requiredCount: number, incompleteCount: number): number {
+    return requiredCount === 0 ? 1 : (requiredCount - incompleteCount) / requiredCount;
 }
 
-function capitalize(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
+/** Evidence prefix per known status (`Identified: "…"`), fixed wording built once. */
+const STATUS_EVIDENCE = {
+    identified: { quoted: 'Identified: "', withoutNote: 'Identified (no evidence note)' },
+    validated: { quoted: 'Validated: "', withoutNote: 'Validated (no evidence note)' }
+} as const;
+
+function qualificationSignals(facts: DealFacts): RawSignal[] {
+    const signals: RawSignal[] = [];
+    const weight = facts.config.weights.qualification;
+    const { stage } = facts.deal;
+    for (const rule of QUALIFICATION_RULES) {
+        const credit = qualificationCredit(facts, rule);
+        // Unknown-and-expected elements earn nothing: they surface as risks and nudges instead.
+        if (credit <= 0) continue;
+        const element = facts.deal.meddpicc[rule.element];
+        let evidence: string;
+        if (element.status === 'unknown') {
+            evidence = `Unknown; expected from stage ${expectedStageOrder(rule, stage.openStageCount)} of ${stage.openStageCount}, deal is in stage ${stage.stageOrder}`;
+        } else {
+            const wording = STATUS_EVIDENCE[element.status];
+            evidence = element.evidence ? `${wording.quoted}${element.evidence}"` : wording.withoutNote;
+        }
+        signals.push({
+            key: rule.signalKey,
+            label: rule.signalLabels[element.status],
+            points: weight * rule.share * credit,
+            evidence
+        });
+    }
+    return signals;
 }
 
 function describeCounts(counts: ActivityCounts): string {
     return `${plural(counts.meetings, 'meeting')}, ${plural(counts.calls, 'call')}, ${plural(counts.emails, 'email')}`;
 }
 
-function engagementSignals(facts: DealFacts, out: RawSignal[]): void {
+function engagementSignals(facts: DealFacts): RawSignal[] {
     const weight = facts.config.weights.engagement;
     const { deal } = facts;
-    out.push({
-        dimension: 'engagement',
-        key: 'engagement.recency',
-        label: 'Recent buyer activity',
-        points: weight * ENGAGEMENT_SHARES.recency * recencyFraction(facts),
-        evidence:
-            facts.recencyBasis === 'activity'
-                ? `Last buyer activity ${plural(facts.daysSinceActivity, 'day')} ago (${deal.activity.lastActivityDate})`
-                : `No activity logged yet; deal created ${plural(facts.daysSinceActivity, 'day')} ago`
-    });
-    out.push({
-        dimension: 'engagement',
-        key: 'engagement.activity_volume',
-        label: 'Buyer-facing activity volume',
-        points: weight * ENGAGEMENT_SHARES.volume * volumeFraction(facts),
-        evidence: `Last 30 days: ${describeCounts(deal.activity.last30Days)}; last 14 days: ${describeCounts(deal.activity.last14Days)}`
-    });
-    out.push({
-        dimension: 'engagement',
-        key: 'engagement.multi_threading',
-        label: 'Multi-threading',
-        points: weight * ENGAGEMENT_SHARES.threading * threadingFraction(facts),
-        evidence: `${plural(facts.engagedContacts, 'contact')} engaged in the last ${facts.config.thresholds.engagedContactDays} days of ${deal.contactRoles.length} on the deal${facts.seniorContactEngaged ? ', including a senior buyer' : ', none senior'}`
-    });
+    return [
+        {
+            key: 'engagement.recency',
+            label: 'Recent buyer activity',
+            points: weight * ENGAGEMENT_SHARES.recency * recencyFraction(facts),
+            evidence:
+                facts.recencyBasis === 'activity'
+                    ? `Last buyer activity ${plural(facts.daysSinceActivity, 'day')} ago (${deal.activity.lastActivityDate})`
+                    : `No activity logged yet; deal created ${plural(facts.daysSinceActivity, 'day')} ago`
+        },
+        {
+            key: 'engagement.activity_volume',
+            label: 'Buyer-facing activity volume',
+            points: weight * ENGAGEMENT_SHARES.volume * volumeFraction(facts),
+            evidence: `Last 30 days: ${describeCounts(deal.activity.last30Days)}; last 14 days: ${describeCounts(deal.activity.last14Days)}`
+        },
+        {
+            key: 'engagement.multi_threading',
+            label: 'Multi-threading',
+            points: weight * ENGAGEMENT_SHARES.threading * threadingFraction(facts),
+            evidence: `${plural(facts.engagedContacts, 'contact')} engaged in the last ${facts.config.thresholds.engagedContactDays} days of ${deal.contactRoles.length} on the deal${facts.seniorContactEngaged ? ', including a senior buyer' : ', none senior'}`
+        }
+    ];
 }
 
-function momentumSignals(facts: DealFacts, penalties: CloseDatePenalties, out: RawSignal[]): void {
+function momentumSignals(facts: DealFacts, penalties: CloseDatePenalties): RawSignal[] {
     const weight = facts.config.weights.momentum;
     const { stage, closeDateHistory } = facts.deal;
-    out.push({
-        dimension: 'momentum',
-        key: 'momentum.baseline',
-        label: 'Momentum credit before deductions',
-        points: weight,
-        evidence: 'Full credit, less the deductions for stage age and close-date slips'
-    });
+    const signals: RawSignal[] = [
+        {
+            key: 'momentum.baseline',
+            label: 'Momentum credit before deductions',
+            points: weight,
+            evidence: 'Full credit, less the deductions for stage age and close-date slips'
+        }
+    ];
     const agePenalty = stageAgePenalty(facts);
     if (agePenalty > 0) {
-        out.push({
-            dimension: 'momentum',
+        signals.push({
             key: 'momentum.stage_age',
             label: 'Stage age beyond benchmark',
             points: -agePenalty,
@@ -192,44 +193,50 @@ function momentumSignals(facts: DealFacts, penalties: CloseDatePenalties, out: R
         });
     }
     if (penalties.slip > 0) {
-        out.push({
-            dimension: 'momentum',
+        signals.push({
             key: 'momentum.close_date_slips',
             label: 'Close date pushed',
             points: -penalties.slip,
             evidence: `Close date pushed ${plural(closeDateHistory.pushCount, 'time')}, +${plural(closeDateHistory.totalDaysPushed, 'day')}`
         });
     }
+    return signals;
 }
 
-function hygieneSignals(facts: DealFacts, penalties: CloseDatePenalties, out: RawSignal[]): void {
+function describeUnscheduledNextStep(facts: DealFacts): string {
+    switch (facts.nextStepState) {
+        case 'missing':
+            return 'No next step recorded';
+        case 'undated':
+            return 'Next step has no date';
+        case 'overdue':
+            return `Next step date ${facts.deal.nextStepDate} is in the past`;
+        case 'scheduled':
+            return '';
+    }
+}
+
+function hygieneSignals(facts: DealFacts, penalties: CloseDatePenalties): RawSignal[] {
     const { deal } = facts;
-    out.push({
-        dimension: 'hygiene',
-        key: 'hygiene.baseline',
-        label: 'Hygiene credit before deductions',
-        points: facts.config.weights.hygiene,
-        evidence: 'Full credit, less the deductions for next step, close date and amount'
-    });
+    const signals: RawSignal[] = [
+        {
+            key: 'hygiene.baseline',
+            label: 'Hygiene credit before deductions',
+            points: facts.config.weights.hygiene,
+            evidence: 'Full credit, less the deductions for next step, close date and amount'
+        }
+    ];
     const nextStep = nextStepPenalty(facts);
     if (nextStep > 0) {
-        const evidence = {
-            missing: 'No next step recorded',
-            undated: 'Next step has no date',
-            overdue: `Next step date ${deal.nextStepDate} is in the past`,
-            scheduled: ''
-        }[facts.nextStepState];
-        out.push({
-            dimension: 'hygiene',
+        signals.push({
             key: 'hygiene.next_step',
             label: 'Next step not scheduled',
             points: -nextStep,
-            evidence
+            evidence: describeUnscheduledNextStep(facts)
         });
     }
     if (penalties.overdue > 0) {
-        out.push({
-            dimension: 'hygiene',
+        signals.push({
             key: 'hygiene.close_date_overdue',
             label: 'Close date in the past',
             points: -penalties.overdue,
@@ -238,63 +245,66 @@ function hygieneSignals(facts: DealFacts, penalties: CloseDatePenalties, out: Ra
     }
     const amount = amountPenalty(facts);
     if (amount > 0) {
-        out.push({
-            dimension: 'hygiene',
+        signals.push({
             key: 'hygiene.amount',
             label: 'Amount not set',
             points: -amount,
             evidence: deal.amount === null ? 'Amount is empty' : 'Amount is 0'
         });
     }
+    return signals;
 }
 
-function playbookSignals(facts: DealFacts, out: RawSignal[]): void {
+function playbookSignals(facts: DealFacts): RawSignal[] {
     const weight = facts.config.weights.playbookAdherence;
     if (facts.deal.playbook === null) {
-        out.push({
-            dimension: 'playbookAdherence',
-            key: 'playbookAdherence.no_playbook',
-            label: 'No playbook matched',
-            points: weight * PLAYBOOK_SHARES.noPlaybook,
-            evidence: 'No playbook matched this deal; adherence gets neutral credit'
-        });
-        return;
+        return [
+            {
+                key: 'playbookAdherence.no_playbook',
+                label: 'No playbook matched',
+                points: weight * PLAYBOOK_SHARES.noPlaybook,
+                evidence: 'No playbook matched this deal; adherence gets neutral credit'
+            }
+        ];
     }
     const credits = playbookStepCredits(facts);
-    const earlier = facts.earlierRequiredSteps;
-    const earlierDone = earlier.filter((step) => isStepComplete(facts, step.stepKey)).length;
-    out.push({
-        dimension: 'playbookAdherence',
-        key: 'playbookAdherence.earlier_steps',
-        label: 'Required steps of earlier stages',
-        points: credits.earlier,
-        evidence:
-            earlier.length === 0
-                ? 'No required steps in earlier stages'
-                : `${earlierDone} of ${earlier.length} required earlier-stage steps complete`
-    });
-    const currentRequired = facts.currentStageSteps.filter((step) => step.isRequired);
-    const currentDone = currentRequired.filter((step) => isStepComplete(facts, step.stepKey)).length;
-    out.push({
-        dimension: 'playbookAdherence',
-        key: 'playbookAdherence.current_steps',
-        label: 'Required steps of the current stage',
-        points: credits.current,
-        evidence:
-            currentRequired.length === 0
-                ? `No required steps in ${facts.deal.stage.apiName}`
-                : `${currentDone} of ${currentRequired.length} required ${facts.deal.stage.apiName} steps complete`
-    });
+    const stageName = facts.deal.stage.apiName;
+    const earlierCount = facts.earlierRequiredStepCount;
+    const earlierDone = earlierCount - facts.incompleteEarlierRequiredSteps.length;
+    const currentCount = facts.currentRequiredStepCount;
+    const currentDone = currentCount - facts.incompleteCurrentRequiredSteps.length;
+    return [
+        {
+            key: 'playbookAdherence.earlier_steps',
+            label: 'Required steps of earlier stages',
+            points: credits.earlier,
+            evidence:
+                earlierCount === 0
+                    ? 'No required steps in earlier stages'
+                    : `${earlierDone} of ${earlierCount} required earlier-stage steps complete`
+        },
+        {
+            key: 'playbookAdherence.current_steps',
+            label: 'Required steps of the current stage',
+            points: credits.current,
+            evidence:
+                currentCount === 0
+                    ? `No required steps in ${stageName}`
+                    : `${currentDone} of ${currentCount} required ${stageName} steps complete`
+        }
+    ];
 }
 
-/** All signals of a deal, in dimension order; their points add up to the real-valued score. */
-export function collectSignals(facts: DealFacts): RawSignal[] {
-    const signals: RawSignal[] = [];
+/** Each dimension's signals, in rule order; all their points add up to the real-valued score. */
+export type SignalsByDimension = Readonly<Record<DimensionKey, readonly RawSignal[]>>;
+
+export function collectSignals(facts: DealFacts): SignalsByDimension {
     const penalties = closeDatePenalties(facts);
-    qualificationSignals(facts, signals);
-    engagementSignals(facts, signals);
-    momentumSignals(facts, penalties, signals);
-    hygieneSignals(facts, penalties, signals);
-    playbookSignals(facts, signals);
-    return signals;
+    return {
+        qualification: qualificationSignals(facts),
+        engagement: engagementSignals(facts),
+        momentum: momentumSignals(facts, penalties),
+        hygiene: hygieneSignals(facts, penalties),
+        playbookAdherence: playbookSignals(facts)
+    };
 }

@@ -6,6 +6,7 @@ import {
     DIMENSION_KEYS,
     type DealScore,
     type DimensionResult,
+    type Risk,
     type ScoreRequest,
     type ScoreResponse,
     type Signal
@@ -20,11 +21,6 @@ import { buildNudges } from './nudges';
 import { assessRisks } from './risks';
 
 /** Band from the score thresholds; a high-severity risk caps the band at `watch` (a red flag outweighs a good average). */
-const DIMENSION_INDEX = Object.fromEntries(DIMENSION_KEYS.map((dimension, index) => [dimension, index])) as Record<
-    (typeof DIMENSION_KEYS)[number],
-    number
->;
-
 export function bandFor(score: number, bands: BandThresholds, hasHighSeverityRisk = false): Band {
     if (score >= bands.healthyMin) return hasHighSeverityRisk ? 'watch' : 'healthy';
     if (score >= bands.watchMin) return 'watch';
@@ -40,64 +36,68 @@ export function bandFor(score: number, bands: BandThresholds, hasHighSeverityRis
  */
 export function scoreDeal(deal: Deal, asOfDay: number, config: EngineConfig): DealScore {
     const facts = deriveFacts(deal, asOfDay, config);
-    const rawSignals = collectSignals(facts);
+    const signalsByDimension = collectSignals(facts);
 
-    // One pass to group signals by dimension (they arrive in dimension order, but grouping does not rely on it).
-    const grouped: RawSignal[][] = DIMENSION_KEYS.map(() => []);
-    for (const signal of rawSignals) {
-        grouped[DIMENSION_INDEX[signal.dimension]]!.push(signal);
-    }
-    const dimensionPoints = grouped.map((signals) => {
-        let sum = 0;
-        for (const signal of signals) sum += signal.points;
-        return stabilize(sum);
-    });
+    const dimensionPoints: number[] = [];
     let realScore = 0;
-    for (const points of dimensionPoints) realScore += points;
+    for (const dimension of DIMENSION_KEYS) {
+        let sum = 0;
+        for (const signal of signalsByDimension[dimension]) sum += signal.points;
+        const points = stabilize(sum);
+        dimensionPoints.push(points);
+        realScore += points;
+    }
     const score = Math.min(100, Math.max(0, Math.round(stabilize(realScore))));
     const dimensionScores = apportion(dimensionPoints, score);
 
-    const dimensions: DimensionResult[] = DIMENSION_KEYS.map((dimension, index) => {
-        const ownSignals = grouped[index]!;
-        const dimensionScore = dimensionScores[index] ?? 0;
-        const impacts = apportion(
-            ownSignals.map((signal) => stabilize(signal.points)),
-            dimensionScore
-        );
-        const signals: Signal[] = [];
-        for (let signalIndex = 0; signalIndex < ownSignals.length; signalIndex++) {
-            const signal = ownSignals[signalIndex]!;
-            const impact = impacts[signalIndex] ?? 0;
-            // Signals that round to nothing did not move the score; risks and nudges still report the facts.
-            if (impact !== 0) {
-                signals.push({ key: signal.key, label: signal.label, impact, evidence: signal.evidence });
-            }
-        }
-        return {
+    const dimensions: DimensionResult[] = [];
+    for (let index = 0; index < DIMENSION_KEYS.length; index++) {
+        const dimension = DIMENSION_KEYS[index]!;
+        dimensions.push({
             key: dimension,
             label: DIMENSION_LABELS[dimension],
-            score: dimensionScore,
+            score: dimensionScores[index]!,
             weight: config.weights[dimension],
-            signals
-        };
-    });
+            signals: roundSignals(signalsByDimension[dimension], dimensionScores[index]!)
+        });
+    }
 
     const exitCriteria = evaluateExitCriteria(facts);
     const risks = assessRisks(facts);
     return {
         dealId: deal.id,
         score,
-        band: bandFor(
-            score,
-            config.bands,
-            risks.some((risk) => risk.severity === 'high')
-        ),
+        band: bandFor(score, config.bands, hasHighSeverityRisk(risks)),
         dimensions,
         risks,
         exitCriteria,
         nudges: buildNudges(facts, exitCriteria),
         modelVersion: MODEL_VERSION
     };
+}
+
+/** Splits a dimension score into integer signal impacts. */
+function roundSignals(rawSignals: readonly RawSignal[], dimensionScore: number): Signal[] {
+    const shares: number[] = [];
+    for (const signal of rawSignals) shares.push(stabilize(signal.points));
+    const impacts = apportion(shares, dimensionScore);
+    const signals: Signal[] = [];
+    for (let index = 0; index < rawSignals.length; index++) {
+        const signal = rawSignals[index]!;
+        const impact = impacts[index]!;
+        // Signals that round to nothing did not move the score; risks and nudges still report the facts.
+        if (impact !== 0) {
+            signals.push({ key: signal.key, label: signal.label, impact, evidence: signal.evidence });
+        }
+    }
+    return signals;
+}
+
+function hasHighSeverityRisk(risks: readonly Risk[]): boolean {
+    for (const risk of risks) {
+        if (risk.severity === 'high') return true;
+    }
+    return false;
 }
 
 /** Scores a validated request. Same request in, same response out: nothing here reads the clock or any I/O. */

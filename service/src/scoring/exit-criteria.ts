@@ -3,7 +3,9 @@ import type {
     ExitCriterionResult,
     ExitCriterionSignal,
     MeddpiccElement,
-    PlaybookStep
+    PlaybookStep,
+    QualificationStatus,
+    StepStatus
 } from '../contract';
 import { plural } from './dates';
 import type { DealFacts } from './facts';
@@ -13,35 +15,65 @@ interface Verdict {
     readonly evidence: string;
 }
 
-const QUALIFICATION_SIGNALS: Partial<
-    Record<ExitCriterionSignal, { element: MeddpiccElement; label: string; needsValidation: boolean }>
-> = {
-    economic_buyer_identified: { element: 'economicBuyer', label: 'Economic buyer', needsValidation: false },
-    economic_buyer_validated: { element: 'economicBuyer', label: 'Economic buyer', needsValidation: true },
-    champion_identified: { element: 'champion', label: 'Champion', needsValidation: false },
-    champion_validated: { element: 'champion', label: 'Champion', needsValidation: true },
-    metrics_identified: { element: 'metrics', label: 'Metrics', needsValidation: false },
-    metrics_validated: { element: 'metrics', label: 'Metrics', needsValidation: true },
-    pain_identified: { element: 'identifiedPain', label: 'Pain', needsValidation: false },
-    decision_criteria_identified: { element: 'decisionCriteria', label: 'Decision criteria', needsValidation: false },
-    decision_process_mapped: { element: 'decisionProcess', label: 'Decision process', needsValidation: false },
-    paper_process_mapped: { element: 'paperProcess', label: 'Paper process', needsValidation: false },
-    competition_assessed: { element: 'competition', label: 'Competition', needsValidation: false }
+interface QualificationSignal {
+    readonly element: MeddpiccElement;
+    readonly label: string;
+    readonly needsValidation: boolean;
+    /** `<label> is <status>`, per status; fixed wording, built once. */
+    readonly evidence: Readonly<Record<QualificationStatus, string>>;
+    /** What is missing while the criterion is unmet. */
+    readonly missing: string;
+}
+
+function qualificationSignal(element: MeddpiccElement, label: string, needsValidation: boolean): QualificationSignal {
+    return {
+        element,
+        label,
+        needsValidation,
+        evidence: {
+            unknown: `${label} is unknown`,
+            identified: `${label} is identified`,
+            validated: `${label} is validated`
+        },
+        missing: `${label} must be ${needsValidation ? 'validated' : 'identified'}`
+    };
+}
+
+const QUALIFICATION_SIGNALS: Partial<Record<ExitCriterionSignal, QualificationSignal>> = {
+    economic_buyer_identified: qualificationSignal('economicBuyer', 'Economic buyer', false),
+    economic_buyer_validated: qualificationSignal('economicBuyer', 'Economic buyer', true),
+    champion_identified: qualificationSignal('champion', 'Champion', false),
+    champion_validated: qualificationSignal('champion', 'Champion', true),
+    metrics_identified: qualificationSignal('metrics', 'Metrics', false),
+    metrics_validated: qualificationSignal('metrics', 'Metrics', true),
+    pain_identified: qualificationSignal('identifiedPain', 'Pain', false),
+    decision_criteria_identified: qualificationSignal('decisionCriteria', 'Decision criteria', false),
+    decision_process_mapped: qualificationSignal('decisionProcess', 'Decision process', false),
+    paper_process_mapped: qualificationSignal('paperProcess', 'Paper process', false),
+    competition_assessed: qualificationSignal('competition', 'Competition', false)
 };
+
+const STEP_STATUS_EVIDENCE: Readonly<Record<StepStatus, string>> = {
+    done: 'Step marked done',
+    skipped: 'Step marked skipped',
+    not_applicable: 'Step marked not applicable'
+};
+
+/** A step marked not applicable waives its criterion; "skipped" does not. */
+const WAIVED: Verdict = { isMet: true, evidence: 'Marked not applicable' };
 
 /** The MEDDPICC element an exit-criterion signal reads, if any (nudges use it to name the field to update). */
 export function qualificationElementOf(signal: ExitCriterionSignal): MeddpiccElement | null {
     return QUALIFICATION_SIGNALS[signal]?.element ?? null;
 }
 
-function evaluateSignal(facts: DealFacts, step: PlaybookStep): Verdict {
+function evaluateSignal(facts: DealFacts, step: PlaybookStep, stepStatus: StepStatus | undefined): Verdict {
     const { deal } = facts;
-    const stepStatus = deal.playbook?.stepProgress[step.stepKey];
     const qualification = QUALIFICATION_SIGNALS[step.exitCriterion];
     if (qualification) {
         const status = deal.meddpicc[qualification.element].status;
         const isMet = qualification.needsValidation ? status === 'validated' : status !== 'unknown';
-        return { isMet, evidence: `${qualification.label} is ${status}` };
+        return { isMet, evidence: qualification.evidence[status] };
     }
     switch (step.exitCriterion) {
         case 'multi_threaded': {
@@ -70,7 +102,7 @@ function evaluateSignal(facts: DealFacts, step: PlaybookStep): Verdict {
             // security_review_complete, mutual_plan_agreed and step_done are attested by marking the step done.
             return {
                 isMet: stepStatus === 'done',
-                evidence: stepStatus === undefined ? 'Step not started' : `Step marked ${stepStatus.replace('_', ' ')}`
+                evidence: stepStatus === undefined ? 'Step not started' : STEP_STATUS_EVIDENCE[stepStatus]
             };
     }
 }
@@ -82,11 +114,11 @@ const MISSING_BY_SIGNAL: Partial<Record<ExitCriterionSignal, string>> = {
 };
 
 function describeMissing(step: PlaybookStep): string {
-    const qualification = QUALIFICATION_SIGNALS[step.exitCriterion];
-    if (qualification) {
-        return `${qualification.label} must be ${qualification.needsValidation ? 'validated' : 'identified'}`;
-    }
-    return MISSING_BY_SIGNAL[step.exitCriterion] ?? 'Mark the step done';
+    return (
+        QUALIFICATION_SIGNALS[step.exitCriterion]?.missing ??
+        MISSING_BY_SIGNAL[step.exitCriterion] ??
+        'Mark the step done'
+    );
 }
 
 /** Exit criteria of the current stage: every step of that stage is a criterion; required ones gate advancing. */
@@ -99,11 +131,7 @@ export function evaluateExitCriteria(facts: DealFacts): ExitCriteria | null {
     const stillNeeded: ExitCriteria['stillNeeded'] = [];
     for (const step of facts.currentStageSteps) {
         const status = deal.playbook.stepProgress[step.stepKey];
-        // A step marked not applicable waives its criterion; "skipped" does not.
-        const verdict: Verdict =
-            status === 'not_applicable'
-                ? { isMet: true, evidence: 'Marked not applicable' }
-                : evaluateSignal(facts, step);
+        const verdict = status === 'not_applicable' ? WAIVED : evaluateSignal(facts, step, status);
         criteria.push({
             stepKey: step.stepKey,
             title: step.title,

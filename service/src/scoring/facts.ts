@@ -1,4 +1,12 @@
-import type { ContactRole, Deal, MeddpiccElement, PlaybookStep, QualificationStatus, Seniority } from '../contract';
+import type {
+    ContactRole,
+    Deal,
+    MeddpiccElement,
+    PlaybookStep,
+    QualificationStatus,
+    Seniority,
+    StepStatus
+} from '../contract';
 import type { EngineConfig } from './config';
 import { toDayNumber } from './dates';
 
@@ -23,8 +31,14 @@ export interface DealFacts {
     /** Days the close date is in the past; 0 when it is today or later. */
     readonly closeDateOverdueDays: number;
     readonly nextStepState: NextStepState;
+    /** Every playbook step of the current stage (each is an exit criterion). */
     readonly currentStageSteps: readonly PlaybookStep[];
-    readonly earlierRequiredSteps: readonly PlaybookStep[];
+    readonly currentRequiredStepCount: number;
+    /** Required steps of the current stage that are neither done nor not applicable, in playbook order. */
+    readonly incompleteCurrentRequiredSteps: readonly PlaybookStep[];
+    readonly earlierRequiredStepCount: number;
+    /** Required steps of earlier stages that are neither done nor not applicable, in playbook order. */
+    readonly incompleteEarlierRequiredSteps: readonly PlaybookStep[];
 }
 
 const SENIOR_LEVELS: ReadonlySet<Seniority> = new Set(['executive', 'vice_president']);
@@ -82,13 +96,25 @@ export function deriveFacts(deal: Deal, asOfDay: number, config: EngineConfig): 
         nextStepState = toDayNumber(deal.nextStepDate) >= asOfDay ? 'scheduled' : 'overdue';
     }
 
+    // One pass over the playbook: dimensions, risks, exit criteria and nudges all read these counts and lists.
     const currentStageSteps: PlaybookStep[] = [];
-    const earlierRequiredSteps: PlaybookStep[] = [];
-    for (const step of deal.playbook?.steps ?? []) {
-        if (step.stageOrder === deal.stage.stageOrder) {
-            currentStageSteps.push(step);
-        } else if (step.stageOrder < deal.stage.stageOrder && step.isRequired) {
-            earlierRequiredSteps.push(step);
+    const incompleteCurrentRequiredSteps: PlaybookStep[] = [];
+    const incompleteEarlierRequiredSteps: PlaybookStep[] = [];
+    let currentRequiredStepCount = 0;
+    let earlierRequiredStepCount = 0;
+    if (deal.playbook !== null) {
+        const { stepProgress } = deal.playbook;
+        for (const step of deal.playbook.steps) {
+            if (step.stageOrder === deal.stage.stageOrder) {
+                currentStageSteps.push(step);
+                if (step.isRequired) {
+                    currentRequiredStepCount += 1;
+                    if (!isCompleteStatus(stepProgress[step.stepKey])) incompleteCurrentRequiredSteps.push(step);
+                }
+            } else if (step.stageOrder < deal.stage.stageOrder && step.isRequired) {
+                earlierRequiredStepCount += 1;
+                if (!isCompleteStatus(stepProgress[step.stepKey])) incompleteEarlierRequiredSteps.push(step);
+            }
         }
     }
 
@@ -108,59 +134,72 @@ export function deriveFacts(deal: Deal, asOfDay: number, config: EngineConfig): 
         closeDateOverdueDays: Math.max(0, asOfDay - toDayNumber(deal.closeDate)),
         nextStepState,
         currentStageSteps,
-        earlierRequiredSteps
+        currentRequiredStepCount,
+        incompleteCurrentRequiredSteps,
+        earlierRequiredStepCount,
+        incompleteEarlierRequiredSteps
     };
 }
 
 /** A step counts as complete when done or explicitly not applicable; skipped or untouched steps do not. */
-export function isStepComplete(facts: DealFacts, stepKey: string): boolean {
-    const status = facts.deal.playbook?.stepProgress[stepKey];
+function isCompleteStatus(status: StepStatus | undefined): boolean {
     return status === 'done' || status === 'not_applicable';
 }
 
-export interface QualificationRule {
+interface QualificationRuleDefinition {
     readonly element: MeddpiccElement;
     readonly label: string;
-    /** Rule part of the signal key, `qualification.<signalKey>`. */
-    readonly signalKey: string;
+    /** Rule part of the signal key, `qualification.<ruleKey>`. */
+    readonly ruleKey: string;
     /** Share of the qualification dimension. */
     readonly share: number;
     /** Stage progress (0..1) from which the element is expected to be at least identified. */
     readonly expectedFrom: number;
 }
 
+export interface QualificationRule extends QualificationRuleDefinition {
+    /** `qualification.<ruleKey>`. */
+    readonly signalKey: string;
+    /** Signal label per status; the wording is fixed, so it is built once here rather than for every deal. */
+    readonly signalLabels: Readonly<Record<QualificationStatus, string>>;
+}
+
 /**
  * MEDDPICC shares: the economic buyer and the champion decide most deals, so they weigh most; metrics, pain and the
  * decision process make the business case; criteria, paper process and competition matter but rarely decide alone.
  */
-export const QUALIFICATION_RULES: readonly QualificationRule[] = [
-    { element: 'economicBuyer', signalKey: 'economic_buyer', label: 'Economic buyer', share: 0.2, expectedFrom: 0.5 },
-    { element: 'champion', signalKey: 'champion', label: 'Champion', share: 0.18, expectedFrom: 0.35 },
-    { element: 'metrics', signalKey: 'metrics', label: 'Metrics', share: 0.12, expectedFrom: 0.35 },
-    {
-        element: 'identifiedPain',
-        signalKey: 'identified_pain',
-        label: 'Identified pain',
-        share: 0.12,
-        expectedFrom: 0.2
-    },
+const QUALIFICATION_RULE_DEFINITIONS: readonly QualificationRuleDefinition[] = [
+    { element: 'economicBuyer', ruleKey: 'economic_buyer', label: 'Economic buyer', share: 0.2, expectedFrom: 0.5 },
+    { element: 'champion', ruleKey: 'champion', label: 'Champion', share: 0.18, expectedFrom: 0.35 },
+    { element: 'metrics', ruleKey: 'metrics', label: 'Metrics', share: 0.12, expectedFrom: 0.35 },
+    { element: 'identifiedPain', ruleKey: 'identified_pain', label: 'Identified pain', share: 0.12, expectedFrom: 0.2 },
     {
         element: 'decisionProcess',
-        signalKey: 'decision_process',
+        ruleKey: 'decision_process',
         label: 'Decision process',
         share: 0.12,
         expectedFrom: 0.5
     },
     {
         element: 'decisionCriteria',
-        signalKey: 'decision_criteria',
+        ruleKey: 'decision_criteria',
         label: 'Decision criteria',
         share: 0.1,
         expectedFrom: 0.5
     },
-    { element: 'paperProcess', signalKey: 'paper_process', label: 'Paper process', share: 0.08, expectedFrom: 0.75 },
-    { element: 'competition', signalKey: 'competition', label: 'Competition', share: 0.08, expectedFrom: 0.5 }
+    { element: 'paperProcess', ruleKey: 'paper_process', label: 'Paper process', share: 0.08, expectedFrom: 0.75 },
+    { element: 'competition', ruleKey: 'competition', label: 'Competition', share: 0.08, expectedFrom: 0.5 }
 ];
+
+export const QUALIFICATION_RULES: readonly QualificationRule[] = QUALIFICATION_RULE_DEFINITIONS.map((rule) => ({
+    ...rule,
+    signalKey: `qualification.${rule.ruleKey}`,
+    signalLabels: {
+        unknown: `${rule.label} not yet expected`,
+        identified: `${rule.label} identified`,
+        validated: `${rule.label} validated`
+    }
+}));
 
 /** Credit per status. An unknown element that is not expected yet keeps a small allowance, below `identified`. */
 export const STATUS_CREDIT: Record<QualificationStatus, number> = { unknown: 0, identified: 0.5, validated: 1 };

@@ -1,6 +1,7 @@
 import type { Risk, Severity } from '../contract';
 import { formatRatio, plural } from './dates';
-import { type DealFacts, isStepComplete } from './facts';
+import type { DealFacts } from './facts';
+import { sortSmallInPlace } from './small-sort';
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
@@ -120,7 +121,7 @@ export function assessRisks(facts: DealFacts): Risk[] {
         });
     }
 
-    const incomplete = facts.earlierRequiredSteps.filter((step) => !isStepComplete(facts, step.stepKey));
+    const incomplete = facts.incompleteEarlierRequiredSteps;
     if (incomplete.length > 0) {
         risks.push({
             code: 'playbook_steps_incomplete',
@@ -130,6 +131,10 @@ export function assessRisks(facts: DealFacts): Risk[] {
         });
     }
 
-    // Array.prototype.sort is stable: within a severity, risks keep the order above.
-    return risks.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    // The sort is stable: within a severity, risks keep the order above.
+    return sortSmallInPlace(risks, bySeverity);
+}
+
+function bySeverity(a: Risk, b: Risk): number {
+    return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
