@@ -47,8 +47,9 @@ describe('npm run build:lwc (scripts/build/build-lwc.ts with tsconfig.lwc.json)'
                 name: componentName,
                 namespace: 'c'
             });
-            // The component's main module must come out as a registered LightningElement; helper modules just compile.
-            if (basename(source, '.ts') === componentName) {
+            // A UI component's main module must come out as a registered LightningElement; logic modules just compile.
+            const isUiComponent = basename(source, '.ts') === componentName && existsSync(source.replace(/\.ts$/, '.html'));
+            if (isUiComponent) {
                 expect(result.code).toContain('registerComponent');
                 expect(result.code).toContain('registerDecorators');
             } else {
