@@ -48,7 +48,8 @@ describe('npm run build:lwc (scripts/build/build-lwc.ts with tsconfig.lwc.json)'
                 namespace: 'c'
             });
             // A UI component's main module must come out as a registered LightningElement; logic modules just compile.
-            const isUiComponent = basename(source, '.ts') === componentName && existsSync(source.replace(/\.ts$/, '.html'));
+            const isUiComponent =
+                basename(source, '.ts') === componentName && existsSync(source.replace(/\.ts$/, '.html'));
             if (isUiComponent) {
                 expect(result.code).toContain('registerComponent');
                 expect(result.code).toContain('registerDecorators');
