@@ -12,6 +12,7 @@ import { readComponentImports } from './component-imports';
 import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-checks';
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
 import { runMetadataConversion } from './metadata-conversion';
+import { checkPermissionCoverage } from './permission-coverage';
 import {
     isApexSource,
     isComponentSource,
@@ -121,7 +122,8 @@ export async function verifySalesforce(
         const contractFindings: Finding[] = [
             ...componentImports.flatMap((c) => c.malformed.map((m) => ({ step: 'contracts' as const, ...m }))),
             ...checkApexImports(apexImports, classes),
-            ...(apexLs?.schemaImportFindings ?? [])
+            ...(apexLs?.schemaImportFindings ?? []),
+            ...checkPermissionCoverage(project)
         ];
         const dtoClasses = classes.filter((c) => c.contractPointer);
         const schemas = dtoClasses.length > 0 ? loadContractSchemas() : {};
