@@ -1,0 +1,76 @@
+// Local stand-in for the org, workbench only: `@salesforce/apex/Class.method` imports resolve here. Each method is
+// callable imperatively and usable with @wire, like on the platform; both go to the stand-in server over HTTP.
+
+type Params = Record<string, unknown> | undefined;
+type DataCallback = (value: { data?: unknown; error?: unknown }) => void;
+
+/** Wire adapters by the value they last emitted, so refreshApex(value) can fetch again. */
+const adaptersByValue = new WeakMap<object, ApexWireAdapter>();
+
+export async function callApex(method: string, params: Params): Promise<unknown> {
+    const response = await fetch(`/apex/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-workbench-user': currentUserId() },
+        body: JSON.stringify(params ?? {})
+    });
+    const payload: unknown = await response.json().catch(() => ({ body: { message: `HTTP ${response.status}` } }));
+    if (!response.ok) throw payload;
+    return payload;
+}
+
+export function currentUserId(): string {
+    return new URLSearchParams(window.location.search).get('user') ?? '';
+}
+
+class ApexWireAdapter {
+    private config: Params;
+    private connected = false;
+
+    constructor(
+        private readonly method: string,
+        private readonly emit: DataCallback
+    ) {}
+
+    update(config: Params): void {
+        this.config = config;
+        if (this.connected) void this.fetch();
+    }
+
+    connect(): void {
+        this.connected = true;
+        if (this.config !== undefined) void this.fetch();
+    }
+
+    disconnect(): void {
+        this.connected = false;
+    }
+
+    async fetch(): Promise<void> {
+        // A reactive parameter that is still undefined means "not ready", as on the platform.
+        if (this.config && Object.values(this.config).some((value) => value === undefined)) return;
+        let value: { data?: unknown; error?: unknown };
+        try {
+            value = { data: await callApex(this.method, this.config), error: undefined };
+        } catch (error) {
+            value = { data: undefined, error };
+        }
+        adaptersByValue.set(value, this);
+        this.emit(value);
+    }
+}
+
+export function apexMethod(method: string) {
+    const imperative = (params?: Params) => callApex(method, params);
+    return Object.assign(imperative, {
+        adapter: class extends ApexWireAdapter {
+            constructor(emit: DataCallback) {
+                super(method, emit);
+            }
+        }
+    });
+}
+
+export function refreshApex(wiredValue: unknown): Promise<void> {
+    const adapter = wiredValue && typeof wiredValue === 'object' ? adaptersByValue.get(wiredValue) : undefined;
+    return adapter ? adapter.fetch() : Promise.resolve();
+}
