@@ -1,0 +1,297 @@
+/**
+ * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY. Listens on 127.0.0.1; never expose it.
+ *
+ * The HTTP face of the workbench's org: the components' Apex calls, the record the record wire reads, the pickers'
+ * lists, and (optionally) the browser bundle's static files.
+ *
+ *   POST /apex/<Class>.<method>   JSON body = the named parameters → the Apex JSON; errors 400 `{ body: { message } }`
+ *   GET  /api/record/<id>         the Opportunity in UI API shape `{ id, apiName, fields: { X: { value, displayValue } } }`
+ *   GET  /api/deals               `{ deals: [...] }` for the deal picker
+ *   GET  /api/users               `{ defaultUserId, currentUserId, today, users: [...] }` for the user picker
+ *   GET  /api/health              `{ ok, deals, asOf, today }`
+ *   GET  /*                       files of staticDir, when given
+ *
+ * The running user is the `x-workbench-user: <userId>` header (default: the first manager of the sample org).
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { APEX_METHODS, type ApexContext } from './controllers';
+import { ApexError } from './params';
+import { dealList, opportunityRecord, userList } from './records';
+import type { WorkbenchStore } from './store';
+
+export const USER_HEADER = 'x-workbench-user';
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const HOST = '127.0.0.1';
+
+export interface StandInServerOptions {
+    store: WorkbenchStore;
+    /** Base URL of the scoring service (what the named credential points at). */
+    scoringUrl: string;
+    /** The API key the named credential's external credential sends as `Authorization: Bearer <key>`. */
+    apiKey: string;
+    /** Serve the browser bundle from here. */
+    staticDir?: string;
+    /** Callout timeout; defaults to the Callout_Timeout_Ms setting (10 s). */
+    calloutTimeoutMs?: number;
+    bodyLimitBytes?: number;
+    /** Where unexpected errors are reported (never to the client); default console.error. */
+    logError?: (message: string, error: unknown) => void;
+}
+
+class HttpError extends Error {
+    constructor(
+        readonly status: number,
+        message: string
+    ) {
+        super(message);
+    }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.mjs': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+    '.map': 'application/json; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.gif': 'image/gif',
+    '.ico': 'image/x-icon',
+    '.woff': 'font/woff',
+    '.woff2': 'font/woff2',
+    '.txt': 'text/plain; charset=utf-8'
+};
+
+function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+    const body = JSON.stringify(payload === undefined ? null : payload);
+    response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff'
+    });
+    response.end(body);
+}
+
+/** The error shape LWC sees from an AuraHandledException (and, for the other routes, the same shape). */
+function sendError(response: ServerResponse, status: number, message: string): void {
+    sendJson(response, status, { body: { message } });
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+    return new Promise((resolveBody, reject) => {
+        const declared = Number(request.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit) {
+            reject(new HttpError(413, `The request body is larger than ${limit} bytes.`));
+            return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let failed = false;
+        request.on('data', (chunk: Buffer) => {
+            if (failed) return;
+            size += chunk.length;
+            if (size > limit) {
+                failed = true;
+                reject(new HttpError(413, `The request body is larger than ${limit} bytes.`));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        request.on('end', () => {
+            if (!failed) resolveBody(Buffer.concat(chunks).toString('utf8'));
+        });
+        request.on('error', (error) => {
+            if (!failed) reject(error);
+        });
+    });
+}
+
+function parseParams(body: string): Record<string, unknown> {
+    if (body.trim() === '') return {};
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(body);
+    } catch {
+        throw new HttpError(400, 'The request body is not valid JSON.');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new HttpError(400, 'The request body must be a JSON object of the named parameters.');
+    }
+    return parsed as Record<string, unknown>;
+}
+
+function runningUser(store: WorkbenchStore, request: IncomingMessage): string {
+    const header = request.headers[USER_HEADER];
+    const value = (Array.isArray(header) ? header[0] : header)?.trim();
+    if (!value) return store.defaultUserId;
+    if (!store.user(value)) {
+        throw new HttpError(400, `Unknown workbench user "${value}"; GET /api/users lists them.`);
+    }
+    return value;
+}
+
+async function serveStatic(
+    staticDir: string,
+    pathname: string,
+    request: IncomingMessage,
+    response: ServerResponse
+): Promise<boolean> {
+    const root = resolve(staticDir);
+    let relative: string;
+    try {
+        relative = decodeURIComponent(pathname);
+    } catch {
+        return false;
+    }
+    if (relative.includes('\0')) return false;
+    let file = resolve(join(root, relative));
+    if (file !== root && !file.startsWith(root + sep)) return false;
+    let info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+    }
+    if (!info?.isFile()) return false;
+    response.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff'
+    });
+    if (request.method === 'HEAD') {
+        response.end();
+        return true;
+    }
+    await new Promise<void>((done) => {
+        const stream = createReadStream(file);
+        stream.on('error', () => {
+            response.destroy();
+            done();
+        });
+        stream.on('end', () => done());
+        stream.pipe(response);
+    });
+    return true;
+}
+
+const APEX_ROUTE = /^\/apex\/([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
+const RECORD_ROUTE = /^\/api\/record\/([^/]+)$/;
+
+/** The stand-in as a Node HTTP server (not yet listening; see startStandInServer). */
+export function createStandInServer(options: StandInServerOptions): Server {
+    const { store } = options;
+    const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+    const logError = options.logError ?? ((message, error) => console.error(message, error));
+
+    async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        const { pathname } = url;
+        const method = request.method ?? 'GET';
+
+        const apex = APEX_ROUTE.exec(pathname);
+        if (apex || pathname.startsWith('/apex/')) {
+            if (method !== 'POST') throw new HttpError(405, 'Apex methods are called with POST.');
+            const apexMethod = apex ? APEX_METHODS[apex[1]!] : undefined;
+            if (!apexMethod)
+                throw new HttpError(404, `No Apex method ${pathname.slice('/apex/'.length)} in the stand-in.`);
+            const userId = runningUser(store, request);
+            const params = parseParams(await readBody(request, limit));
+            const context: ApexContext = {
+                store,
+                userId,
+                scoring: {
+                    url: options.scoringUrl,
+                    apiKey: options.apiKey,
+                    ...(options.calloutTimeoutMs === undefined ? {} : { timeoutMs: options.calloutTimeoutMs })
+                }
+            };
+            sendJson(response, 200, await apexMethod(context, params));
+            return;
+        }
+
+        if (pathname.startsWith('/api/')) {
+            if (method !== 'GET' && method !== 'HEAD')
+                throw new HttpError(405, 'The workbench API is read-only (GET).');
+            const userId = runningUser(store, request);
+            const record = RECORD_ROUTE.exec(pathname);
+            if (record) {
+                const representation = opportunityRecord(store, userId, decodeURIComponent(record[1]!));
+                if (!representation) throw new HttpError(404, 'The requested resource does not exist');
+                sendJson(response, 200, representation);
+            } else if (pathname === '/api/deals') {
+                sendJson(response, 200, { deals: dealList(store) });
+            } else if (pathname === '/api/users') {
+                sendJson(response, 200, userList(store, userId));
+            } else if (pathname === '/api/health') {
+                sendJson(response, 200, {
+                    ok: true,
+                    deals: store.org.opportunities.length,
+                    asOf: store.org.meta.asOf,
+                    today: store.today()
+                });
+            } else {
+                throw new HttpError(404, `No workbench API at ${pathname}.`);
+            }
+            return;
+        }
+
+        if (options.staticDir && (method === 'GET' || method === 'HEAD')) {
+            if (await serveStatic(options.staticDir, pathname, request, response)) return;
+        }
+        throw new HttpError(404, `Nothing at ${pathname}.`);
+    }
+
+    return createServer((request, response) => {
+        handle(request, response).catch((error: unknown) => {
+            if (response.headersSent) {
+                response.destroy();
+                return;
+            }
+            if (error instanceof ApexError) {
+                sendError(response, 400, error.message);
+            } else if (error instanceof HttpError) {
+                if (error.status === 413) response.setHeader('connection', 'close');
+                sendError(response, error.status, error.message);
+            } else {
+                logError(`Workbench stand-in: ${request.method} ${request.url} failed`, error);
+                sendError(response, 500, 'The workbench stand-in failed; its console has the details.');
+            }
+        });
+    });
+}
+
+export interface RunningStandIn {
+    server: Server;
+    /** http://127.0.0.1:<port> */
+    url: string;
+    close(): Promise<void>;
+}
+
+/** Creates the stand-in and listens on 127.0.0.1 (port 0: any free port). */
+export async function startStandInServer(options: StandInServerOptions & { port?: number }): Promise<RunningStandIn> {
+    const server = createStandInServer(options);
+    await new Promise<void>((resolveListen, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, HOST, () => {
+            server.off('error', reject);
+            resolveListen();
+        });
+    });
+    const { port } = server.address() as AddressInfo;
+    return {
+        server,
+        url: `http://${HOST}:${port}`,
+        close: () =>
+            new Promise<void>((resolveClose, reject) => {
+                server.close((error) => (error ? reject(error) : resolveClose()));
+                server.closeAllConnections();
+            })
+    };
+}
