@@ -57,8 +57,10 @@ export class ScoringServiceError extends Error {
     }
 }
 
-function isTimeout(error: unknown): boolean {
-    return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+/** The callout's own deadline passed (the error may come from another realm: checked by name, and by the signal). */
+function isTimeout(error: unknown, signal: AbortSignal): boolean {
+    const name = (error as { name?: unknown } | null)?.name;
+    return signal.aborted || name === 'TimeoutError' || name === 'AbortError';
 }
 
 /** Sends the request and returns the validated response; throws ScoringServiceError on any failure. */
@@ -88,8 +90,12 @@ export async function callScoringService(
         headerRequestId = response.headers.get('x-request-id');
         body = await response.text();
     } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new ScoringServiceError(isTimeout(error) ? 'TIMEOUT' : 'UNREACHABLE', null, message);
+        const message = (error as { message?: unknown } | null)?.message;
+        throw new ScoringServiceError(
+            isTimeout(error, signal) ? 'TIMEOUT' : 'UNREACHABLE',
+            null,
+            typeof message === 'string' ? message : String(error)
+        );
     }
     if (status >= 200 && status < 300) return parseResponse(body, request.deals.length);
     throw errorFor(status, statusText, body, headerRequestId);

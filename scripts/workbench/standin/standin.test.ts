@@ -2,6 +2,8 @@
  * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY: tests of the Apex stand-in over real HTTP on 127.0.0.1, against a
  * 30-deal sample org, and (for rescoring) the real scoring service built in-process.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { DealHealthView as LwcDealHealthView } from 'c/dealHealthLogic';
 import type { NudgeView as LwcNudgeView } from 'c/nudgeLogic';
@@ -13,7 +15,7 @@ import type {
     SessionSummary as LwcSessionSummary
 } from 'c/reviewLogic';
 import { buildApp } from '../../../service/src/app';
-import type { Nudge } from '../../../service/src/contract';
+import type { Nudge, ScoreRequest } from '../../../service/src/contract';
 import type {
     BoardPage,
     BoardRow,
@@ -26,6 +28,7 @@ import type {
     SessionSummary,
     StepView
 } from './apex-types';
+import { buildRescoreRequest } from './controllers';
 import type { RecordRepresentation, UserList } from './records';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
 import { WorkbenchStore } from './store';
@@ -716,5 +719,92 @@ describe('DealHealthController.rescoreDeal', () => {
             )
         });
         expect(JSON.stringify(store.org.dealHealthSnapshots)).toBe(before);
+    });
+});
+
+describe('rescoreDeal failures and the request it sends', () => {
+    let fake: Server;
+    let fakeUrl: string;
+    const received: { authorization: string | undefined; body: ScoreRequest }[] = [];
+
+    beforeAll(async () => {
+        // A scoring service that hangs on /hang/… and answers 503 problem details on /down/….
+        fake = createServer((request, response) => {
+            const chunks: Buffer[] = [];
+            request.on('data', (chunk: Buffer) => chunks.push(chunk));
+            request.on('end', () => {
+                received.push({
+                    authorization: request.headers.authorization,
+                    body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as ScoreRequest
+                });
+                if (request.url?.startsWith('/down/')) {
+                    response.writeHead(503, { 'content-type': 'application/problem+json' });
+                    response.end(
+                        JSON.stringify({ title: 'Service Unavailable', detail: 'Shutting down', status: 503 })
+                    );
+                }
+                // /hang/: never answers; the stand-in's timeout ends the call.
+            });
+        });
+        await new Promise<void>((done) => fake.listen(0, '127.0.0.1', done));
+        fakeUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+    });
+
+    afterAll(async () => {
+        fake.closeAllConnections();
+        await new Promise<void>((done) => fake.close(() => done()));
+    });
+
+    async function rescoreThrough(scoringUrl: string, calloutTimeoutMs?: number): Promise<DealHealthView> {
+        const running = await startStandInServer({
+            store,
+            scoringUrl,
+            apiKey: API_KEY,
+            ...(calloutTimeoutMs === undefined ? {} : { calloutTimeoutMs })
+        });
+        try {
+            return (
+                await call<DealHealthView>(
+                    'DealHealthController.rescoreDeal',
+                    { opportunityId: aTeamDeal() },
+                    undefined,
+                    running.url
+                )
+            ).json;
+        } finally {
+            await running.close();
+        }
+    }
+
+    it('times out like the callout and says so', async () => {
+        const count = store.org.dealHealthSnapshots.length;
+        const view = await rescoreThrough(`${fakeUrl}/hang`, 300);
+        expect(view.isStale).toBe(true);
+        expect(view.staleReason).toMatch(/^The scoring service did not answer in time\. Showing the last score from /);
+        expect(store.org.dealHealthSnapshots).toHaveLength(count);
+        expect(received[received.length - 1]!.authorization).toBe(`Bearer ${API_KEY}`);
+    });
+
+    it('reports a 5xx with the problem details', async () => {
+        const view = await rescoreThrough(`${fakeUrl}/down`);
+        expect(view.staleReason).toMatch(
+            /^The scoring service failed \(Service Unavailable; Shutting down\)\. Showing the last score from /
+        );
+    });
+
+    it("sends the deal as it is now: today's step marks and close date", async () => {
+        const id = aTeamDeal((dealId) => store.org.playbookMatches.some((match) => match.OpportunityId === dealId));
+        const view = await ok<PlaybookView>('PlaybookController.getPlaybook', { opportunityId: id });
+        const step = view.stages.flatMap((stage) => stage.steps).find((candidate) => candidate.status === 'open')!;
+        await ok<StepView>('PlaybookController.markStep', {
+            opportunityId: id,
+            stepKey: step.stepKey,
+            status: 'not_applicable',
+            skipReason: null
+        });
+        const request = buildRescoreRequest(store, id);
+        expect(request.asOf).toBe(AS_OF);
+        expect(request.deals[0]!.playbook!.stepProgress[step.stepKey]).toBe('not_applicable');
+        expect(request.deals[0]!.closeDate).toBe(store.opportunity(id)!.CloseDate);
     });
 });
