@@ -1,6 +1,8 @@
 // The workbench page shell (local stand-in for the Lightning Experience frame, workbench only). It mounts the
 // real components, compiled from force-app, on an Opportunity record page or the Pipeline Review tab, and shows
 // toasts and navigation the platform would handle.
+// Lightning Experience runs components in synthetic shadow, where the global SLDS stylesheet reaches them.
+import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import CoachingNudges from 'c/coachingNudges';
 import DealHealthPanel from 'c/dealHealthPanel';
@@ -8,21 +10,26 @@ import PipelineReview from 'c/pipelineReview';
 import PlaybookSteps from 'c/playbookSteps';
 import { decodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 
+/** The stand-in's /api/deals items (scripts/workbench/standin/records.ts). */
 interface DealSummary {
     id: string;
     name: string;
-    accountName: string;
-    ownerName: string;
+    accountName: string | null;
+    ownerId: string;
+    ownerName: string | null;
     stage: string;
     amount: number | null;
+    isClosed: boolean;
     band: string | null;
 }
 
+/** The stand-in's /api/users items. */
 interface WorkbenchUser {
     id: string;
     name: string;
-    role: string;
-    isManager: boolean;
+    title: string;
+    level: 'vp' | 'manager' | 'rep';
+    openDeals: number;
 }
 
 const params = new URLSearchParams(window.location.search);
@@ -72,13 +79,13 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
     const recordLink = el('a', 'slds-m-right_medium', 'Opportunity record page');
     recordLink.href = `?page=record&user=${currentUser?.id ?? ''}`;
     const reviewLink = el('a', 'slds-m-right_medium', 'Pipeline Review tab');
-    reviewLink.href = `?page=review&user=${users.find((user) => user.isManager)?.id ?? ''}`;
+    reviewLink.href = `?page=review&user=${users.find((user) => user.level === 'manager')?.id ?? ''}`;
     const userLabel = el('label', 'slds-m-right_x-small', 'User');
     userLabel.htmlFor = 'user-picker';
     const userPicker = el('select', 'slds-select workbench-select');
     userPicker.id = 'user-picker';
     for (const user of users) {
-        const option = el('option', '', `${user.name} (${user.role})`);
+        const option = el('option', '', `${user.name} (${user.title})`);
         option.value = user.id;
         option.selected = user.id === currentUser?.id;
         userPicker.append(option);
@@ -90,7 +97,11 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
 }
 
 async function recordPage(main: HTMLElement): Promise<void> {
-    const deals = await getJson<DealSummary[]>('/api/deals');
+    const { deals: allDeals } = await getJson<{ deals: DealSummary[] }>('/api/deals');
+    const user = params.get('user');
+    // A rep sees their own open deals; anyone else sees every open deal.
+    const own = allDeals.filter((candidate) => !candidate.isClosed && candidate.ownerId === user);
+    const deals = own.length > 0 ? own : allDeals.filter((candidate) => !candidate.isClosed);
     const dealId = params.get('id') ?? deals[0]?.id;
     const deal = deals.find((candidate) => candidate.id === dealId);
     if (!deal) {
@@ -159,10 +170,11 @@ function reviewPage(main: HTMLElement): void {
 }
 
 async function start(): Promise<void> {
-    const users = await getJson<WorkbenchUser[]>('/api/users');
+    const { users } = await getJson<{ users: WorkbenchUser[] }>('/api/users');
+    const wanted = page === 'review' ? 'manager' : 'rep';
     const currentUser =
         users.find((user) => user.id === params.get('user')) ??
-        users.find((user) => (page === 'review' ? user.isManager : !user.isManager));
+        users.find((user) => user.level === wanted && (wanted === 'manager' || user.openDeals > 0));
     if (currentUser && params.get('user') !== currentUser.id) {
         navigateTo({ user: currentUser.id });
         return;
