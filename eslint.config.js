@@ -18,6 +18,8 @@ module.exports = [
             'node_modules/**',
             'coverage/**',
             'service/dist/**',
+            // The workbench bundle, built by npm run build:workbench.
+            'dist/**',
             'service/contract/generated/**',
             '.sf/**',
             '.sfdx/**',
