@@ -1,7 +1,14 @@
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import { MessageContext, publish } from 'lightning/messageService';
+import {
+    APPLICATION_SCOPE,
+    MessageContext,
+    publish,
+    subscribe,
+    unsubscribe,
+    type MessageSubscription
+} from 'lightning/messageService';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import DEAL_HEALTH_UPDATES from '@salesforce/messageChannel/Deal_Health_Updates__c';
 import getDealHealth from '@salesforce/apex/DealHealthController.getDealHealth';
@@ -61,7 +68,26 @@ export default class DealHealthPanel extends LightningElement {
     /** One automatic rescore per page view; the rep can always press Refresh. */
     autoRescoreDone = false;
 
+    subscription: MessageSubscription | null = null;
+
     @wire(MessageContext) messageContext: unknown;
+
+    override connectedCallback(): void {
+        this.subscription = subscribe(
+            this.messageContext,
+            DEAL_HEALTH_UPDATES,
+            (message) => {
+                // A rep marked a playbook step on this deal: adherence and exit criteria changed, so score again.
+                if (message.recordId === this.recordId && message.kind === 'progressChanged') this.rescore(false);
+            },
+            { scope: APPLICATION_SCOPE }
+        );
+    }
+
+    override disconnectedCallback(): void {
+        if (this.subscription) unsubscribe(this.subscription);
+        this.subscription = null;
+    }
 
     @wire(getRecord, { recordId: '$recordId', fields: WATCHED_FIELDS })
     wiredRecord(result: WiredResult<Parameters<typeof getFieldValue>[0]>): void {

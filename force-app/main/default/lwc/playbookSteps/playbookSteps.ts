@@ -4,6 +4,7 @@ import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import {
     APPLICATION_SCOPE,
     MessageContext,
+    publish,
     subscribe,
     unsubscribe,
     type MessageSubscription
@@ -228,6 +229,12 @@ export default class PlaybookSteps extends LightningElement {
         this.savingStepKey = stepKey;
         try {
             await markStep({ opportunityId: this.recordId, stepKey, status, skipReason });
+            // Step progress moves playbook adherence and exit criteria: the deal-health panel re-scores.
+            publish(this.messageContext, DEAL_HEALTH_UPDATES, {
+                recordId: this.recordId,
+                kind: 'progressChanged',
+                payload: stepKey
+            });
             this.toast(
                 status === 'open' ? 'Step reopened' : 'Step saved',
                 `${title}: ${status.replace('_', ' ')}`,

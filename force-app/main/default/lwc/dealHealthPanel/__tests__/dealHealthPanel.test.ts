@@ -3,7 +3,7 @@ import DealHealthPanel from 'c/dealHealthPanel';
 import getDealHealth from '@salesforce/apex/DealHealthController.getDealHealth';
 import rescoreDeal from '@salesforce/apex/DealHealthController.rescoreDeal';
 import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import { publish } from 'lightning/messageService';
+import { publish, subscribe } from 'lightning/messageService';
 import { dealHealthView, dealScore, unscoredView } from '../../../../../test/fixtures/scoringFixtures';
 import { allTextOf, captureToasts, flushPromises, resetDom, textOf } from '../../../../../test/jest-utils';
 
@@ -180,6 +180,26 @@ describe('c-deal-health-panel', () => {
         expect((element.shadowRoot!.querySelector('c-score-ring') as HTMLElement & { score: number }).score).toBe(
             dealScore('healthy').score
         );
+    });
+
+    it('re-scores when the playbook reports a step change on this deal, and only this deal', async () => {
+        rescoreMock.mockResolvedValue(dealHealthView('healthy'));
+        mount();
+        dealHealthAdapter.emit(dealHealthView('healthy', { scoredAt: SCORED_AT }));
+        recordAdapter.emit(recordModifiedAt('2026-11-15T10:00:00.000Z'));
+        await flushPromises();
+        const subscribeMock = subscribe as unknown as jest.Mock;
+        const listener = subscribeMock.mock.calls[subscribeMock.mock.calls.length - 1]![2] as (
+            message: unknown
+        ) => void;
+
+        listener({ recordId: '006000000000000AAA', kind: 'progressChanged', payload: 'x' });
+        await flushPromises();
+        expect(rescoreMock).not.toHaveBeenCalled();
+
+        listener({ recordId: RECORD_ID, kind: 'progressChanged', payload: 'validate_champion' });
+        await flushPromises();
+        expect(rescoreMock).toHaveBeenCalledWith({ opportunityId: RECORD_ID });
     });
 
     it('shows why the stored result could not be loaded', async () => {

@@ -4,7 +4,7 @@ import getPlaybook from '@salesforce/apex/PlaybookController.getPlaybook';
 import markStep from '@salesforce/apex/PlaybookController.markStep';
 import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import { subscribe } from 'lightning/messageService';
+import { publish, subscribe } from 'lightning/messageService';
 import { dealHealthView, dealScore, playbookView } from '../../../../../test/fixtures/scoringFixtures';
 import { allTextOf, captureToasts, flushPromises, resetDom, textOf } from '../../../../../test/jest-utils';
 
@@ -164,6 +164,11 @@ describe('c-playbook-steps', () => {
         expect(toasts).toEqual([expect.objectContaining({ variant: 'success', title: 'Step saved' })]);
         expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: RECORD_ID }]);
         expect(refreshApex).toHaveBeenCalled();
+        expect(publish).toHaveBeenCalledWith(undefined, expect.anything(), {
+            recordId: RECORD_ID,
+            kind: 'progressChanged',
+            payload: 'validate_champion'
+        });
     });
 
     it('rolls the step back and explains why when the save fails', async () => {
