@@ -28,11 +28,15 @@ function platformStandIns(): Plugin {
     return {
         name: 'execution-loop-platform-stand-ins',
         resolveId(source) {
+            // Element internals cannot run in synthetic shadow (which Lightning Experience uses); turn the gate off
+            // as the platform does there, so lightning-combobox renders.
+            if (source === '@salesforce/gate/bc.260.enableComboboxElementInternals') return '\0gate:off';
             if (source in PLATFORM_STAND_INS) return join(clientDir, 'platform', PLATFORM_STAND_INS[source]!);
             if (/^@salesforce\/(apex|schema|messageChannel)\//.test(source)) return `\0${source}`;
             return null;
         },
         load(id) {
+            if (id === '\0gate:off') return 'export default { isOpen: () => false };\n';
             if (!id.startsWith('\0@salesforce/')) return null;
             const [, kind, name] = /^\0@salesforce\/(apex|schema|messageChannel)\/(.+)$/.exec(id) ?? [];
             if (kind === 'apex') {

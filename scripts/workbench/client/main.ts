@@ -183,7 +183,6 @@ async function start(): Promise<void> {
     const main = el('main', 'workbench-main');
     root.append(header(users, currentUser), main);
     window.addEventListener('lightning__showtoast', (event) => showToast((event as CustomEvent).detail));
-    document.addEventListener('lightning__showtoast', (event) => showToast((event as CustomEvent).detail));
     window.addEventListener('workbench:navigate', (event) => {
         const reference = (
             event as CustomEvent<{ attributes?: Record<string, string>; state?: Record<string, string> }>

@@ -1,0 +1,137 @@
+// Real-browser journeys through the workbench: the real components, compiled from force-app, rendered with the real
+// lightning-base-components and SLDS in Debian's Chromium, against the local stand-in for the org and the real
+// scoring service. Run with `npm run test:e2e` (builds first); screenshots go to docs/screenshots/.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { apiJson, launchBrowser, openPage, startProduct, type Product } from './harness';
+
+const SCREENSHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+interface DealItem {
+    id: string;
+    name: string;
+    ownerId: string;
+    isClosed: boolean;
+    band: string | null;
+}
+interface Nudge {
+    code: string;
+    actionType: string;
+}
+interface PlaybookView {
+    hasPlaybook: boolean;
+    stages: Array<{ isCurrent: boolean; steps: Array<{ stepKey: string; status: string }> }>;
+}
+
+let product: Product;
+let browser: Browser;
+let errors: string[];
+
+/** A rep's open deal with open steps in its current stage and at least two nudges, one of them a task. */
+async function pickRepDeal(): Promise<{ deal: DealItem; stepKey: string; actCode: string; dismissCode: string }> {
+    const base = product.workbench.url;
+    const { deals } = await apiJson<{ deals: DealItem[] }>(base, '/api/deals');
+    for (const deal of deals.filter((candidate) => !candidate.isClosed && candidate.band !== null)) {
+        const playbook = await apiJson<PlaybookView>(base, '/apex/PlaybookController.getPlaybook', deal.ownerId, {
+            opportunityId: deal.id
+        });
+        const step = playbook.stages
+            .find((stage) => stage.isCurrent)
+            ?.steps.find((candidate) => candidate.status === 'open');
+        if (!playbook.hasPlaybook || !step) continue;
+        const view = await apiJson<{ nudgesJson: string | null }>(
+            base,
+            '/apex/NudgeController.getNudges',
+            deal.ownerId,
+            {
+                opportunityId: deal.id
+            }
+        );
+        const nudges = JSON.parse(view.nudgesJson ?? '[]') as Nudge[];
+        const shown = nudges.slice(0, 3);
+        const act = shown.find((nudge) => nudge.actionType === 'create_task');
+        const dismiss = shown.find((nudge) => nudge !== act);
+        if (act && dismiss) return { deal, stepKey: step.stepKey, actCode: act.code, dismissCode: dismiss.code };
+    }
+    throw new Error('The sample org has no rep deal with an open step, a task nudge and another nudge');
+}
+
+async function chooseComboboxOption(combobox: Locator, optionLabel: string): Promise<void> {
+    await combobox.locator('button, input').first().click();
+    await combobox.getByRole('option', { name: optionLabel }).click();
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+beforeAll(async () => {
+    product = await startProduct(120);
+    browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+});
+
+beforeEach(() => {
+    errors = [];
+});
+
+afterEach(() => {
+    expect(errors).toEqual([]);
+});
+
+describe('workbench in Chromium', () => {
+    it('rep: reads the score and top risk, marks a step done and sees the deal re-scored, acts on a nudge and dismisses another', async () => {
+        const { deal, stepKey, actCode, dismissCode } = await pickRepDeal();
+        const page = await openPage(browser, errors);
+        await page.goto(`${product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
+
+        const ring = page.locator('c-score-ring [data-id="ring"]');
+        await ring.waitFor();
+        expect(await ring.getAttribute('aria-label')).toMatch(/^Deal health \d+ out of 100/);
+        const topRisk = page.locator('c-deal-health-panel [data-id="risks"] li').first();
+        expect((await topRisk.textContent())?.trim()).toMatch(/^(High|Medium|Low)/);
+        await screenshot(page, 'record-page.png');
+
+        const scoredAt = page.locator('c-deal-health-panel [data-id="scored-at"]');
+        const scoredBefore = await scoredAt.textContent();
+        await page.locator(`c-playbook-steps [data-step-key="${stepKey}"][data-action="done"]`).click();
+        await page
+            .locator(`c-playbook-steps [data-step="${stepKey}"] .slds-badge`)
+            .filter({ hasText: 'Done' })
+            .waitFor();
+        await page.locator('[data-toast="success"]').filter({ hasText: 'Step saved' }).waitFor();
+        // The mark re-scores the deal: a fresh snapshot, and the exit criteria come from it.
+        await page.waitForFunction(
+            (before) => document.querySelector('c-deal-health-panel [data-id="scored-at"]')?.textContent !== before,
+            scoredBefore,
+            { timeout: 15_000 }
+        );
+        await page.locator('c-deal-health-panel [data-id="stale"]').waitFor({ state: 'detached' });
+
+        await page.locator(`c-coaching-nudges [data-code="${actCode}"][data-action="act"]`).click();
+        await page.locator(`c-coaching-nudges [data-nudge="${actCode}"]`).waitFor({ state: 'detached' });
+
+        await page.locator(`c-coaching-nudges [data-code="${dismissCode}"][data-action="dismiss"]`).click();
+        await chooseComboboxOption(
+            page.locator(`c-coaching-nudges [data-dismiss-form="${dismissCode}"] lightning-combobox`),
+            'Wrong timing'
+        );
+        await page.locator('c-coaching-nudges [data-id="confirm-dismiss"]').click();
+        await page.locator(`c-coaching-nudges [data-nudge="${dismissCode}"]`).waitFor({ state: 'detached' });
+
+        // Writes persist for the session: a reload shows the step done and both nudges handled.
+        await page.reload();
+        await page
+            .locator(`c-playbook-steps [data-step="${stepKey}"] .slds-badge`)
+            .filter({ hasText: 'Done' })
+            .waitFor();
+        expect(await page.locator(`c-coaching-nudges [data-nudge="${dismissCode}"]`).count()).toBe(0);
+        await page.close();
+    }, 120_000);
+});
