@@ -62,6 +62,41 @@ async function chooseComboboxOption(combobox: Locator, optionLabel: string): Pro
     await combobox.getByRole('option', { name: optionLabel }).click();
 }
 
+/** Sets a base input's value as its picker would (date pickers are locale-formatted text boxes). */
+async function setValue(field: Locator, value: string): Promise<void> {
+    await field.evaluate((element, newValue) => {
+        element.dispatchEvent(new CustomEvent('change', { detail: { value: newValue } }));
+    }, value);
+}
+
+async function decide(
+    page: Page,
+    rowIndex: number,
+    decision: string,
+    fill: (dialog: Locator) => Promise<void> = async () => {}
+): Promise<void> {
+    const row = page.locator('c-pipeline-review lightning-datatable tbody tr').nth(rowIndex);
+    await row.locator('lightning-button-menu button').click();
+    await page.getByRole('menuitem', { name: 'Decide' }).click();
+    const dialog = page.locator('c-pipeline-review [data-id="decision-editor"]');
+    await dialog.waitFor();
+    await dialog
+        .locator('lightning-radio-group label')
+        .filter({ hasText: new RegExp(`^${decision}$`) })
+        .click();
+    await fill(dialog);
+    await dialog.locator('[data-id="confirm-decision"]').click();
+    await dialog.waitFor({ state: 'detached' });
+}
+
+async function managerId(): Promise<string> {
+    const { users } = await apiJson<{ users: Array<{ id: string; level: string }> }>(
+        product.workbench.url,
+        '/api/users'
+    );
+    return users.find((user) => user.level === 'manager')!.id;
+}
+
 async function screenshot(page: Page, name: string): Promise<void> {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, name) });
@@ -132,6 +167,68 @@ describe('workbench in Chromium', () => {
             .filter({ hasText: 'Done' })
             .waitFor();
         expect(await page.locator(`c-coaching-nudges [data-nudge="${dismissCode}"]`).count()).toBe(0);
+        await page.close();
+    }, 120_000);
+
+    it('manager: opens the board, runs a session with one decision of each kind, and reads the summary', async () => {
+        const page = await openPage(browser, errors);
+        await page.goto(`${product.workbench.url}/?page=review&user=${await managerId()}`);
+        const rows = page.locator('c-pipeline-review lightning-datatable tbody tr');
+        await rows.nth(4).waitFor();
+        await page.locator('c-pipeline-review [data-id="health-decisions"]').waitFor();
+        await screenshot(page, 'review-board.png');
+
+        await page.locator('c-pipeline-review [data-id="start-session"]').click();
+        await page.locator('c-pipeline-review [data-id="session-badge"]').waitFor();
+        await decide(page, 0, 'Commit');
+        await decide(page, 1, 'Push', (dialog) =>
+            setValue(dialog.locator('[data-field="newCloseDate"]'), '2099-01-31')
+        );
+        await decide(page, 2, 'Disqualify', (dialog) =>
+            dialog.locator('[data-field="reason"] textarea').fill('No budget this fiscal year')
+        );
+        await decide(page, 3, 'Action', async (dialog) => {
+            await dialog.locator('[data-field="actionText"] input').fill('Book the CFO meeting');
+            await setValue(dialog.locator('[data-field="actionDueDate"]'), '2099-01-15');
+        });
+        await decide(page, 4, 'No change');
+        expect(await page.locator('c-pipeline-review [data-id="pending"] li').count()).toBe(5);
+
+        await page.locator('c-pipeline-review [data-id="save-decisions"]').click();
+        await page
+            .locator('[data-toast="success"]')
+            .filter({ hasText: '5 decision(s) saved, 1 task(s) created.' })
+            .waitFor();
+        await page.locator('c-pipeline-review [data-id="end-session"]').click();
+        const summary = page.locator('c-pipeline-review [data-id="session-summary"]');
+        await summary.waitFor();
+        expect((await summary.locator('[data-id="deals-reviewed"]').textContent())?.trim()).toBe('5');
+        expect((await summary.locator('[data-id="tasks-created"]').textContent())?.trim()).toBe('1');
+        expect(await page.locator('c-pipeline-review [data-id="zero-decision-warning"]').count()).toBe(0);
+        await page.close();
+    }, 120_000);
+
+    it('service down: the panel shows the last snapshot with its stale warning, and a review decision still saves', async () => {
+        const { deal } = await pickRepDeal();
+        await product.stopService();
+        const page = await openPage(browser, errors);
+        await page.goto(`${product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
+        await page.locator('c-score-ring [data-id="ring"]').waitFor();
+        await page.locator('c-deal-health-panel [data-id="refresh"]').click();
+        const stale = page.locator('c-deal-health-panel [data-id="stale"]');
+        await stale.waitFor();
+        expect(await stale.textContent()).toMatch(
+            /Score may be out of date\. The scoring service could not be reached\..*Showing the last score from/
+        );
+        expect(await page.locator('c-score-ring [data-id="ring"]').count()).toBe(1);
+
+        await page.goto(`${product.workbench.url}/?page=review&user=${await managerId()}`);
+        await page.locator('c-pipeline-review lightning-datatable tbody tr').first().waitFor();
+        await page.locator('c-pipeline-review [data-id="start-session"]').click();
+        await page.locator('c-pipeline-review [data-id="session-badge"]').waitFor();
+        await decide(page, 0, 'Commit');
+        await page.locator('c-pipeline-review [data-id="save-decisions"]').click();
+        await page.locator('[data-toast="success"]').filter({ hasText: '1 decision(s) saved' }).waitFor();
         await page.close();
     }, 120_000);
 });
