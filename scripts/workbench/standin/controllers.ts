@@ -132,7 +132,7 @@ function staleView(context: ApexContext, opportunityId: string, reason: string):
     const view = dealHealthView(context, opportunityId);
     view.isStale = true;
     view.staleReason =
-        view.hasSnapshot && view.scoredAt !== null
+        view.hasSnapshot && view.scoredAt
             ? `${reason} Showing the last score from ${formatDatetime(view.scoredAt)}.`
             : `${reason} This deal has not been scored yet.`;
     return view;
