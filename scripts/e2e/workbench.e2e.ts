@@ -170,6 +170,49 @@ describe('workbench in Chromium', () => {
         await page.close();
     }, 120_000);
 
+    it('rep: edits the field a nudge names in the record edit form, and the nudge counts as acted', async () => {
+        const base = product.workbench.url;
+        const { deals } = await apiJson<{ deals: DealItem[] }>(base, '/api/deals');
+        let target: { deal: DealItem; code: string } | undefined;
+        for (const deal of deals.filter((candidate) => !candidate.isClosed && candidate.band !== null)) {
+            const view = await apiJson<{ nudgesJson: string | null }>(
+                base,
+                '/apex/NudgeController.getNudges',
+                deal.ownerId,
+                {
+                    opportunityId: deal.id
+                }
+            );
+            const nudge = (JSON.parse(view.nudgesJson ?? '[]') as Array<Nudge & { fieldName: string | null }>)
+                .slice(0, 3)
+                .find(
+                    (candidate) =>
+                        candidate.actionType === 'update_field' &&
+                        /^(metrics|economicBuyer|decisionProcess|paperProcess|competition|champion|decisionCriteria|identifiedPain)$/.test(
+                            candidate.fieldName ?? ''
+                        )
+                );
+            if (nudge) {
+                target = { deal, code: nudge.code };
+                break;
+            }
+        }
+        if (!target) throw new Error('No rep deal with a MEDDPICC field nudge among its top three');
+        const page = await openPage(browser, errors);
+        await page.goto(`${base}/?page=record&id=${target.deal.id}&user=${target.deal.ownerId}`);
+        await page.locator(`c-coaching-nudges [data-code="${target.code}"][data-action="act"]`).click();
+        const editor = page.locator('c-coaching-nudges [data-id="field-editor"]');
+        await editor.waitFor();
+        await chooseComboboxOption(
+            editor.locator('lightning-input-field').first().locator('lightning-combobox'),
+            'Validated'
+        );
+        await editor.locator('lightning-button').filter({ hasText: 'Save' }).click();
+        await page.locator('[data-toast="success"]').filter({ hasText: 'Field saved' }).waitFor();
+        await page.locator(`c-coaching-nudges [data-nudge="${target.code}"]`).waitFor({ state: 'detached' });
+        await page.close();
+    }, 120_000);
+
     it('manager: opens the board, runs a session with one decision of each kind, and reads the summary', async () => {
         const page = await openPage(browser, errors);
         await page.goto(`${product.workbench.url}/?page=review&user=${await managerId()}`);

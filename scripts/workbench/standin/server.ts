@@ -185,6 +185,43 @@ const APEX_ROUTE = /^\/apex\/([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
 const RECORD_ROUTE = /^\/api\/record\/([^/]+)$/;
 
 /** The stand-in as a Node HTTP server (not yet listening; see startStandInServer). */
+const QUALIFICATION_STATUSES = new Set(['unknown', 'identified', 'validated']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Validates a record PATCH body: the nudge-editable Opportunity fields only, each of the right kind. */
+export function editableFields(body: string): Record<string, string | null> {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(body);
+    } catch {
+        throw new HttpError(400, 'The body is not JSON.');
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new HttpError(400, 'Send an object of fields.');
+    const fields: Record<string, string | null> = {};
+    for (const [name, raw] of Object.entries(parsed as Record<string, unknown>)) {
+        const value = raw === '' || raw === undefined ? null : raw;
+        if (value !== null && typeof value !== 'string') throw new HttpError(400, `${name}: expected text.`);
+        if (/_Status__c$/.test(name)) {
+            if (value !== null && !QUALIFICATION_STATUSES.has(value)) {
+                throw new HttpError(400, `${name}: bad value for restricted picklist field: ${value}`);
+            }
+        } else if (name === 'CloseDate' || name === 'Next_Step_Date__c') {
+            if (value !== null && !ISO_DATE.test(value))
+                throw new HttpError(400, `${name}: expected a date YYYY-MM-DD.`);
+            if (name === 'CloseDate' && value === null)
+                throw new HttpError(400, 'Required fields are missing: [CloseDate]');
+        } else if (/_Evidence__c$/.test(name) || name === 'NextStep') {
+            if (value !== null && value.length > 255)
+                throw new HttpError(400, `${name}: data value too large (max length=255).`);
+        } else {
+            throw new HttpError(400, `${name} cannot be edited in the workbench.`);
+        }
+        fields[name] = value;
+    }
+    return fields;
+}
+
 export function createStandInServer(options: StandInServerOptions): Server {
     const { store } = options;
     const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -217,10 +254,19 @@ export function createStandInServer(options: StandInServerOptions): Server {
         }
 
         if (pathname.startsWith('/api/')) {
-            if (method !== 'GET' && method !== 'HEAD')
-                throw new HttpError(405, 'The workbench API is read-only (GET).');
             const userId = runningUser(store, request);
             const record = RECORD_ROUTE.exec(pathname);
+            if (record && method === 'PATCH') {
+                // The record edit form stand-in: only the fields coaching nudges edit, validated like the org would.
+                const opportunityId = decodeURIComponent(record[1]!);
+                if (!store.visibleOpportunity(userId, opportunityId))
+                    throw new HttpError(404, 'The requested resource does not exist');
+                store.updateEditableFields(opportunityId, editableFields(await readBody(request, limit)));
+                sendJson(response, 200, opportunityRecord(store, userId, opportunityId));
+                return;
+            }
+            if (method !== 'GET' && method !== 'HEAD')
+                throw new HttpError(405, 'The workbench API reads with GET; only a record PATCH writes.');
             if (record) {
                 const representation = opportunityRecord(store, userId, decodeURIComponent(record[1]!));
                 if (!representation) throw new HttpError(404, 'The requested resource does not exist');

@@ -169,6 +169,42 @@ describe('identity and workbench API', () => {
         const deals = await get<{ deals: { id: string; band: string | null }[] }>('/api/deals');
         expect(deals.json.deals).toHaveLength(30);
     });
+
+    it('saves the fields a nudge edits through a record PATCH, validated, and refuses the rest', async () => {
+        const id = aTeamDeal();
+        const patch = (body: unknown) =>
+            fetch(`${standIn.url}/api/record/${id}`, {
+                method: 'PATCH',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(body),
+                signal: AbortSignal.timeout(20_000)
+            });
+        const before = (await get<RecordRepresentation>(`/api/record/${id}`)).json.fields.LastModifiedDate!.value;
+
+        const saved = await patch({
+            Metrics_Status__c: 'validated',
+            Metrics_Evidence__c: 'CFO confirmed 30% faster onboarding'
+        });
+        expect(saved.status).toBe(200);
+        const after = (await get<RecordRepresentation>(`/api/record/${id}`)).json;
+        expect(after.fields.Metrics_Status__c!.value).toBe('validated');
+        expect(after.fields.Metrics_Evidence__c!.value).toBe('CFO confirmed 30% faster onboarding');
+        expect(after.fields.LastModifiedDate!.value).not.toBe(before);
+
+        const badStatus = await patch({ Metrics_Status__c: 'maybe' });
+        expect(badStatus.status).toBe(400);
+        expect(((await badStatus.json()) as { body: { message: string } }).body.message).toBe(
+            'Metrics_Status__c: bad value for restricted picklist field: maybe'
+        );
+        const notEditable = await patch({ Amount: '1' });
+        expect(notEditable.status).toBe(400);
+        expect(((await notEditable.json()) as { body: { message: string } }).body.message).toBe(
+            'Amount cannot be edited in the workbench.'
+        );
+        expect((await get<RecordRepresentation>(`/api/record/${id}`)).json.fields.Metrics_Status__c!.value).toBe(
+            'validated'
+        );
+    });
 });
 
 describe('DealHealthController', () => {

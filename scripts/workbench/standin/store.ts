@@ -290,6 +290,23 @@ export class WorkbenchStore {
         this.changed();
     }
 
+    /**
+     * Saves fields a rep edits from a coaching nudge (the record edit form): the MEDDPICC statuses and evidence,
+     * the next step and its date, and the close date. Values were validated by the caller.
+     */
+    updateEditableFields(opportunityId: string, fields: Record<string, string | null>): void {
+        const opportunity = this.opportunity(opportunityId);
+        if (!opportunity) throw new Error(`Unknown opportunity ${opportunityId}`);
+        const { CloseDate: closeDate, ...others } = fields;
+        Object.assign(opportunity as unknown as Record<string, unknown>, others);
+        if (closeDate !== undefined && closeDate !== null) {
+            this.updateOpportunity(opportunityId, { CloseDate: closeDate });
+            return;
+        }
+        this.lastModifiedById.set(opportunity.Id, this.nowIso());
+        this.changed();
+    }
+
     recordDecisionCreated(decisionId: string, createdAt: string): void {
         this.decisionCreatedById.set(decisionId, createdAt);
     }

@@ -3,6 +3,7 @@
 // edit it, saves on a submit button, and fires `success` or `error` like the platform component.
 import { LightningElement, api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
+import { currentUserId } from '../../../platform/apexClient';
 
 interface InputFieldElement extends HTMLElement {
     fieldName: string;
@@ -27,7 +28,9 @@ export default class RecordEditForm extends LightningElement {
 
     private async load(): Promise<void> {
         if (!this.recordId) return;
-        const response = await fetch(`/api/record/${encodeURIComponent(this.recordId)}`);
+        const response = await fetch(`/api/record/${encodeURIComponent(this.recordId)}`, {
+            headers: { 'x-workbench-user': currentUserId() }
+        });
         if (!response.ok) return;
         const record = (await response.json()) as { fields: Record<string, { value: unknown }> };
         for (const field of this.fields()) field.value = record.fields[field.fieldName]?.value ?? null;
