@@ -3,16 +3,9 @@ import { refreshApex } from '@salesforce/apex';
 import { NavigationMixin } from 'lightning/navigation';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
-import {
-    APPLICATION_SCOPE,
-    MessageContext,
-    publish,
-    subscribe,
-    unsubscribe,
-    type MessageSubscription
-} from 'lightning/messageService';
+import { MessageContext } from 'lightning/messageService';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import DEAL_HEALTH_UPDATES from '@salesforce/messageChannel/Deal_Health_Updates__c';
+import { listenToDeal, tellDeal, type DealChannelListener } from 'c/dealHealthChannel';
 import getNudges from '@salesforce/apex/NudgeController.getNudges';
 import recordNudgeFeedback from '@salesforce/apex/NudgeController.recordNudgeFeedback';
 import type { Nudge } from '@contract';
@@ -56,7 +49,7 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
     dismissError: string | null = null;
     busyCode: string | null = null;
     editingNudge: NudgeRow | null = null;
-    subscription: MessageSubscription | null = null;
+    channel: DealChannelListener | null = null;
 
     @wire(MessageContext) messageContext: unknown;
 
@@ -72,19 +65,16 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
     }
 
     override connectedCallback(): void {
-        this.subscription = subscribe(
+        this.channel = listenToDeal(
             this.messageContext,
-            DEAL_HEALTH_UPDATES,
-            (message) => this.handleMessage(message),
-            {
-                scope: APPLICATION_SCOPE
-            }
+            () => this.recordId,
+            (kind, payload) => this.handleMessage(kind, payload)
         );
     }
 
     override disconnectedCallback(): void {
-        if (this.subscription) unsubscribe(this.subscription);
-        this.subscription = null;
+        this.channel?.stopListening();
+        this.channel = null;
     }
 
     get maxSetting(): { value: number } | { error: string } {
@@ -166,11 +156,7 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
             });
             this.recordFeedback(nudge, 'acted', null);
         } else if (nudge.actionType === 'complete_step') {
-            publish(this.messageContext, DEAL_HEALTH_UPDATES, {
-                recordId: this.recordId,
-                kind: 'openStep',
-                payload: nudge.stepKey
-            });
+            tellDeal(this.messageContext, this.recordId, 'openStep', nudge.stepKey);
             this.recordFeedback(nudge, 'acted', null);
         } else {
             this.editingNudge = nudge;
@@ -265,9 +251,9 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
         }
     }
 
-    private handleMessage(message: Record<string, unknown>): void {
-        if (message.recordId !== this.recordId || message.kind !== 'scored') return;
-        const view = message.payload as DealHealthView | undefined;
+    private handleMessage(kind: string, payload: unknown): void {
+        if (kind !== 'scored') return;
+        const view = payload as DealHealthView | undefined;
         if (view && !view.isStale) this.freshNudgesJson = view.nudgesJson ?? null;
     }
 

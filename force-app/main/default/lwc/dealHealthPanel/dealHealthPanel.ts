@@ -1,16 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import {
-    APPLICATION_SCOPE,
-    MessageContext,
-    publish,
-    subscribe,
-    unsubscribe,
-    type MessageSubscription
-} from 'lightning/messageService';
+import { MessageContext } from 'lightning/messageService';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import DEAL_HEALTH_UPDATES from '@salesforce/messageChannel/Deal_Health_Updates__c';
+import { listenToDeal, tellDeal, type DealChannelListener } from 'c/dealHealthChannel';
 import getDealHealth from '@salesforce/apex/DealHealthController.getDealHealth';
 import rescoreDeal from '@salesforce/apex/DealHealthController.rescoreDeal';
 import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
@@ -68,25 +61,24 @@ export default class DealHealthPanel extends LightningElement {
     /** One automatic rescore per page view; the rep can always press Refresh. */
     autoRescoreDone = false;
 
-    subscription: MessageSubscription | null = null;
+    channel: DealChannelListener | null = null;
 
     @wire(MessageContext) messageContext: unknown;
 
     override connectedCallback(): void {
-        this.subscription = subscribe(
+        this.channel = listenToDeal(
             this.messageContext,
-            DEAL_HEALTH_UPDATES,
-            (message) => {
+            () => this.recordId,
+            (kind) => {
                 // A rep marked a playbook step on this deal: adherence and exit criteria changed, so score again.
-                if (message.recordId === this.recordId && message.kind === 'progressChanged') this.rescore(false);
-            },
-            { scope: APPLICATION_SCOPE }
+                if (kind === 'progressChanged') this.rescore(false);
+            }
         );
     }
 
     override disconnectedCallback(): void {
-        if (this.subscription) unsubscribe(this.subscription);
-        this.subscription = null;
+        this.channel?.stopListening();
+        this.channel = null;
     }
 
     @wire(getRecord, { recordId: '$recordId', fields: WATCHED_FIELDS })
@@ -213,11 +205,7 @@ export default class DealHealthPanel extends LightningElement {
             const fresh = (await rescoreDeal({ opportunityId: this.recordId })) as DealHealthView;
             this.view = fresh;
             this.loadError = undefined;
-            publish(this.messageContext, DEAL_HEALTH_UPDATES, {
-                recordId: this.recordId,
-                kind: 'scored',
-                payload: fresh
-            });
+            tellDeal(this.messageContext, this.recordId, 'scored', fresh);
             if (fresh.isStale) {
                 this.toast(
                     'Score not refreshed',

@@ -1,16 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import {
-    APPLICATION_SCOPE,
-    MessageContext,
-    publish,
-    subscribe,
-    unsubscribe,
-    type MessageSubscription
-} from 'lightning/messageService';
+import { MessageContext } from 'lightning/messageService';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import DEAL_HEALTH_UPDATES from '@salesforce/messageChannel/Deal_Health_Updates__c';
+import { listenToDeal, tellDeal, type DealChannelListener } from 'c/dealHealthChannel';
 import getPlaybook from '@salesforce/apex/PlaybookController.getPlaybook';
 import markStep from '@salesforce/apex/PlaybookController.markStep';
 import type { ExitCriteria } from '@contract';
@@ -64,7 +57,7 @@ export default class PlaybookSteps extends LightningElement {
     skipReason = '';
     skipError: string | null = null;
     savingStepKey: string | null = null;
-    subscription: MessageSubscription | null = null;
+    channel: DealChannelListener | null = null;
 
     @wire(MessageContext) messageContext: unknown;
 
@@ -80,19 +73,16 @@ export default class PlaybookSteps extends LightningElement {
     }
 
     override connectedCallback(): void {
-        this.subscription = subscribe(
+        this.channel = listenToDeal(
             this.messageContext,
-            DEAL_HEALTH_UPDATES,
-            (message) => this.handleMessage(message),
-            {
-                scope: APPLICATION_SCOPE
-            }
+            () => this.recordId,
+            (kind, payload) => this.handleMessage(kind, payload)
         );
     }
 
     override disconnectedCallback(): void {
-        if (this.subscription) unsubscribe(this.subscription);
-        this.subscription = null;
+        this.channel?.stopListening();
+        this.channel = null;
     }
 
     get isLoading(): boolean {
@@ -230,11 +220,7 @@ export default class PlaybookSteps extends LightningElement {
         try {
             await markStep({ opportunityId: this.recordId, stepKey, status, skipReason });
             // Step progress moves playbook adherence and exit criteria: the deal-health panel re-scores.
-            publish(this.messageContext, DEAL_HEALTH_UPDATES, {
-                recordId: this.recordId,
-                kind: 'progressChanged',
-                payload: stepKey
-            });
+            tellDeal(this.messageContext, this.recordId, 'progressChanged', stepKey);
             this.toast(
                 status === 'open' ? 'Step reopened' : 'Step saved',
                 `${title}: ${status.replace('_', ' ')}`,
@@ -251,13 +237,12 @@ export default class PlaybookSteps extends LightningElement {
         }
     }
 
-    private handleMessage(message: Record<string, unknown>): void {
-        if (message.recordId !== this.recordId) return;
-        if (message.kind === 'scored') {
-            const view = message.payload as DealHealthView | undefined;
+    private handleMessage(kind: string, payload: unknown): void {
+        if (kind === 'scored') {
+            const view = payload as DealHealthView | undefined;
             if (view && !view.isStale) this.freshExitCriteriaJson = view.exitCriteriaJson ?? null;
-        } else if (message.kind === 'openStep' && typeof message.payload === 'string') {
-            this.openStep(message.payload);
+        } else if (kind === 'openStep' && typeof payload === 'string') {
+            this.openStep(payload);
         }
     }
 
