@@ -149,20 +149,24 @@ export default class DealHealthPanel extends LightningElement {
         return 'error' in parsed ? { lowering: [], raising: [] } : topSignals(parsed.dimensions, 3);
     }
 
-    get loweringSignals(): SignalRow[] {
-        return this.signals.lowering;
-    }
-
-    get raisingSignals(): SignalRow[] {
-        return this.signals.raising;
-    }
-
-    get hasLowering(): boolean {
-        return this.loweringSignals.length > 0;
-    }
-
-    get hasRaising(): boolean {
-        return this.raisingSignals.length > 0;
+    /** "What lowers the score" and "What raises the score", each shown only when it has signals. */
+    get signalSections(): Array<{ id: string; heading: string; impactClass: string; rows: SignalRow[] }> {
+        const { lowering, raising } = this.signals;
+        const impact = 'impact slds-m-right_xx-small';
+        return [
+            {
+                id: 'lowering',
+                heading: 'What lowers the score',
+                impactClass: `slds-text-color_error ${impact}`,
+                rows: lowering
+            },
+            {
+                id: 'raising',
+                heading: 'What raises the score',
+                impactClass: `slds-text-color_success ${impact}`,
+                rows: raising
+            }
+        ].filter((section) => section.rows.length > 0);
     }
 
     get risks(): RiskRow[] {
