@@ -79,7 +79,8 @@ async function decide(
     await row.locator('lightning-button-menu button').click();
     await page.getByRole('menuitem', { name: 'Decide' }).click();
     const dialog = page.locator('c-pipeline-review [data-id="decision-editor"]');
-    await dialog.waitFor();
+    // The dialog host has no box of its own (its content is fixed-position): wait for the dialog itself.
+    await dialog.getByRole('dialog').waitFor();
     await dialog
         .locator('lightning-radio-group label')
         .filter({ hasText: new RegExp(`^${decision}$`) })
@@ -202,7 +203,7 @@ describe('workbench in Chromium', () => {
         await page.goto(`${base}/?page=record&id=${target.deal.id}&user=${target.deal.ownerId}`);
         await page.locator(`c-coaching-nudges [data-code="${target.code}"][data-action="act"]`).click();
         const editor = page.locator('c-coaching-nudges [data-id="field-editor"]');
-        await editor.waitFor();
+        await editor.getByRole('dialog').waitFor();
         await chooseComboboxOption(
             editor.locator('lightning-input-field').first().locator('lightning-combobox'),
             'Validated'

@@ -202,10 +202,6 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
         this.editingNudge = null;
     }
 
-    handleEditorKeydown(event: KeyboardEvent): void {
-        if (event.key === 'Escape') this.handleCloseEditor();
-    }
-
     async handleFieldSaved(): Promise<void> {
         const nudge = this.editingNudge;
         this.editingNudge = null;

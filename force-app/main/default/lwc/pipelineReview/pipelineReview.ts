@@ -275,6 +275,10 @@ export default class PipelineReview extends LightningElement {
         return [...owners.entries()].map(([value, label]) => ({ label, value }));
     }
 
+    get draftHeading(): string {
+        return `Decision on ${this.draftDealName}`;
+    }
+
     get hasDraftProblems(): boolean {
         return this.draftProblems.length > 0;
     }
@@ -390,10 +394,6 @@ export default class PipelineReview extends LightningElement {
 
     handleCancelDraft(): void {
         this.draft = null;
-    }
-
-    handleDraftKeydown(event: KeyboardEvent): void {
-        if (event.key === 'Escape') this.handleCancelDraft();
     }
 
     handleConfirmDraft(): void {

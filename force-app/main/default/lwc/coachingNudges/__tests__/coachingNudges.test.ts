@@ -153,7 +153,8 @@ describe('c-coaching-nudges', () => {
         action(element, 'qualify_economic_buyer', 'act').click();
         await flushPromises();
         const dialog = root(element).querySelector('[data-id="field-editor"]')!;
-        expect(dialog.getAttribute('role')).toBe('dialog');
+        expect(dialog.shadowRoot!.querySelector('section')!.getAttribute('role')).toBe('dialog');
+        expect((dialog as HTMLElement & { heading: string }).heading).toBe(dealScore(CASE).nudges[2]!.title);
         const form = dialog.querySelector('lightning-record-edit-form') as HTMLElement & {
             recordId: string;
             objectApiName: string;
