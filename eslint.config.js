@@ -47,7 +47,14 @@ module.exports = [
 
     // Node-side TypeScript: the scoring service, scripts, and all tests (component tests included).
     ...tseslint.config({
-        files: ['service/**/*.ts', 'scripts/**/*.ts', 'types/**/*.ts', ...componentTests],
+        files: [
+            'service/**/*.ts',
+            'tools/**/*.ts',
+            'workbench/**/*.ts',
+            'e2e/**/*.ts',
+            'types/**/*.ts',
+            ...componentTests
+        ],
         extends: [js.configs.recommended, ...tseslint.configs.recommended],
         languageOptions: { globals: { ...globals.node } },
         rules: {
@@ -70,7 +77,7 @@ module.exports = [
 
     // Plain JS config files at the root (CommonJS).
     {
-        files: ['*.js', '.ci/**/*.js', 'scripts/**/*.cjs'],
+        files: ['*.js', '.ci/**/*.js', 'tools/**/*.cjs'],
         ...js.configs.recommended,
         languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
     }

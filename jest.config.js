@@ -37,7 +37,12 @@ module.exports = {
             testEnvironment: 'node',
             rootDir: __dirname,
             moduleFileExtensions: ['ts', 'js', 'json'],
-            testMatch: ['<rootDir>/service/test/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+            testMatch: [
+                '<rootDir>/service/test/**/*.test.ts',
+                '<rootDir>/tools/**/*.test.ts',
+                '<rootDir>/workbench/**/*.test.ts',
+                '<rootDir>/e2e/**/*.test.ts'
+            ],
             transform: { '^.+\\.ts$': nodeTypeScriptTransform }
         }
     ]

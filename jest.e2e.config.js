@@ -3,7 +3,7 @@ module.exports = {
     displayName: 'e2e',
     rootDir: __dirname,
     testEnvironment: 'node',
-    testMatch: ['<rootDir>/scripts/e2e/**/*.e2e.ts'],
+    testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
     moduleFileExtensions: ['ts', 'js', 'json'],
     transform: {
         '^.+\\.ts$': [

@@ -5,7 +5,7 @@
 import autocannon from 'autocannon';
 import { buildApp } from '../src/app';
 import { ScoreRequest } from '../src/contract';
-import { scoreDeals } from '../src/scoring';
+import { scoreDeals } from '../src/modules/scoring/engine';
 import { buildBatchRequest } from '../test/support/deal-factory';
 
 const API_KEY = 'bench-key-0123456789abcdefghijklmnopqrstuvwxyz';

@@ -7,7 +7,7 @@ import type { AppConfig } from './config';
 import { registerAuth } from './plugins/auth';
 import { ContractValidationError, registerProblemDetails } from './plugins/problem-details';
 import { registerHealthRoutes } from './routes/health';
-import { registerScoreRoutes } from './routes/score';
+import { registerScoreRoutes } from './modules/scoring/routes';
 
 export type AppSettings = Pick<AppConfig, 'apiKeys' | 'bodyLimitBytes' | 'rateLimit'>;
 

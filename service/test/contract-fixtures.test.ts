@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { listFixturePairs, readJson } from '../scripts/fixture-files';
+import { listFixturePairs, readJson } from '../tools/fixture-files';
 import { buildContractJsonSchemas, ScoreRequest, ScoreResponse } from '../src/contract';
 import { authHeaders, buildTestApp, listen } from './support/app';
 import { buildFixtureRequests, NAMED_CASES } from './support/deal-factory';

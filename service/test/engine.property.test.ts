@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { type Deal, ScoreRequest } from '../src/contract';
-import { scoreDeals } from '../src/scoring';
+import { scoreDeals } from '../src/modules/scoring/engine';
 import { FIXTURE_AS_OF, randomDeal, seededRandom } from './support/deal-factory';
 
 const NUM_RUNS = 400;

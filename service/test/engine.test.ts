@@ -1,5 +1,5 @@
 import type { Deal, DealScore, ScoreRequest } from '../src/contract';
-import { apportion, bandFor, DEFAULT_BANDS, scoreDeals } from '../src/scoring';
+import { apportion, bandFor, DEFAULT_BANDS, scoreDeals } from '../src/modules/scoring/engine';
 import {
     brandNewDeal,
     closeDateSlippedDeal,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { HealthResponse, ProblemDetails } from './problem';
-import { ScoreRequest } from './score-request';
-import { ScoreResponse } from './score-response';
+import { ScoreRequest } from '../modules/scoring/contract/score-request';
+import { ScoreResponse } from '../modules/scoring/contract/score-response';
 
 export * from './common';
 export * from './problem';
-export * from './score-request';
-export * from './score-response';
+export * from '../modules/scoring/contract/score-request';
+export * from '../modules/scoring/contract/score-response';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
 export const contractVersion = '1.0.0';

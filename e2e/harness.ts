@@ -1,0 +1,85 @@
+// Starts the product as `npm start` does (scoring service + workbench server on 127.0.0.1, random ports) and a
+// headless Chromium (Debian's package, driven by playwright-core) for the real-browser journeys and the UI benchmark.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../service/src/app';
+import { WORKBENCH_DIST } from '../workbench/build';
+import { startStandInServer, type RunningStandIn } from '../workbench/twin/server';
+import { WorkbenchStore } from '../workbench/twin/store';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic'
+];
+
+export interface Product {
+    store: WorkbenchStore;
+    workbench: RunningStandIn;
+    serviceUrl: string;
+    stopService(): Promise<void>;
+    close(): Promise<void>;
+}
+
+export async function startProduct(deals: number): Promise<Product> {
+    const apiKey = `e2e-${randomBytes(24).toString('hex')}`;
+    const service = buildApp({
+        settings: { apiKeys: [apiKey], bodyLimitBytes: 5 * 1024 * 1024, rateLimit: { max: 10_000, windowMs: 60_000 } },
+        logger: false
+    });
+    await service.listen({ host: '127.0.0.1', port: 0 });
+    const serviceUrl = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
+    const store = new WorkbenchStore({ deals });
+    const workbench = await startStandInServer({
+        store,
+        scoringUrl: serviceUrl,
+        apiKey,
+        staticDir: WORKBENCH_DIST,
+        calloutTimeoutMs: 3000
+    });
+    let serviceOpen = true;
+    const stopService = async () => {
+        if (serviceOpen) {
+            serviceOpen = false;
+            await service.close();
+        }
+    };
+    return {
+        store,
+        workbench,
+        serviceUrl,
+        stopService,
+        close: async () => {
+            await stopService();
+            await workbench.close();
+        }
+    };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+    return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A page that fails the test on any uncaught error in the components. */
+export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    return page;
+}
+
+export async function apiJson<T>(baseUrl: string, path: string, userId?: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json', ...(userId ? { 'x-workbench-user': userId } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+}

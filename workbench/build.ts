@@ -1,0 +1,131 @@
+// Builds the workbench bundle: the real components (the .js `npm run build` compiles from force-app) rendered with
+// the real lightning-base-components, plus the local stand-ins for platform modules the open-source base components
+// do not ship (Apex, schema, message service, record API, toasts, navigation, record edit form).
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import lwc from '@lwc/rollup-plugin';
+import replace from '@rollup/plugin-replace';
+import { rollup, type Plugin } from 'rollup';
+import ts from 'typescript';
+
+const repoRoot = resolve(__dirname, '..');
+const clientDir = join(__dirname, 'client');
+export const WORKBENCH_DIST = join(repoRoot, 'dist', 'workbench');
+
+const PLATFORM_STAND_INS: Record<string, string> = {
+    '@salesforce/apex': 'apex.ts',
+    'lightning/uiRecordApi': 'uiRecordApi.ts',
+    'lightning/messageService': 'messageService.ts',
+    'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
+    'lightning/navigation': 'navigation.ts',
+    'lightning/pageReferenceUtils': 'pageReferenceUtils.ts'
+};
+
+const STAND_IN_COMPONENTS = ['recordEditForm', 'inputField', 'messages'];
+
+/** Resolves platform imports to the workbench stand-ins, and scoped imports to small virtual modules. */
+function platformStandIns(): Plugin {
+    return {
+        name: 'execution-loop-platform-stand-ins',
+        resolveId(source) {
+            // Element internals cannot run in synthetic shadow (which Lightning Experience uses); turn the gate off
+            // as the platform does there, so lightning-combobox renders.
+            if (source === '@salesforce/gate/bc.260.enableComboboxElementInternals') return '\0gate:off';
+            if (source in PLATFORM_STAND_INS) return join(clientDir, 'platform', PLATFORM_STAND_INS[source]!);
+            if (/^@salesforce\/(apex|schema|messageChannel)\//.test(source)) return `\0${source}`;
+            return null;
+        },
+        load(id) {
+            if (id === '\0gate:off') return 'export default { isOpen: () => false };\n';
+            if (!id.startsWith('\0@salesforce/')) return null;
+            const [, kind, name] = /^\0@salesforce\/(apex|schema|messageChannel)\/(.+)$/.exec(id) ?? [];
+            if (kind === 'apex') {
+                const apexClient = JSON.stringify(join(clientDir, 'platform', 'apexClient.ts'));
+                return `import { apexMethod } from ${apexClient};\nexport default apexMethod(${JSON.stringify(name)});\n`;
+            }
+            if (kind === 'schema') {
+                const [objectApiName, ...path] = (name ?? '').split('.');
+                return `export default ${JSON.stringify({ objectApiName, fieldApiName: path.join('.') })};\n`;
+            }
+            return `export default ${JSON.stringify(name)};\n`;
+        }
+    };
+}
+
+/** TypeScript → JavaScript for the workbench's own modules, decorators kept for the LWC compiler. */
+function stripTypes(): Plugin {
+    return {
+        name: 'execution-loop-strip-types',
+        transform(code, id) {
+            const file = id.split('?')[0]!;
+            if (!file.endsWith('.ts')) return null;
+            const output = ts.transpileModule(code, {
+                fileName: file,
+                compilerOptions: {
+                    target: ts.ScriptTarget.ESNext,
+                    module: ts.ModuleKind.ESNext,
+                    useDefineForClassFields: true,
+                    experimentalDecorators: false,
+                    sourceMap: false
+                }
+            });
+            return { code: output.outputText, map: null };
+        }
+    };
+}
+
+function componentModules(): Array<{ name: string; path: string }> {
+    const lwcRoot = join(repoRoot, 'force-app', 'main', 'default', 'lwc');
+    const modules = readdirSync(lwcRoot).map((name) => {
+        const path = join(lwcRoot, name, `${name}.js`);
+        if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
+        return { name: `c/${name}`, path };
+    });
+    for (const name of STAND_IN_COMPONENTS) {
+        modules.push({ name: `lightning/${name}`, path: join(clientDir, 'modules', 'lightning', name, `${name}.ts`) });
+    }
+    return modules;
+}
+
+export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
+    mkdirSync(outDir, { recursive: true });
+    const bundle = await rollup({
+        input: join(clientDir, 'main.ts'),
+        plugins: [
+            platformStandIns(),
+            stripTypes(),
+            lwc({
+                modules: [...componentModules(), { npm: 'lightning-base-components' }],
+                enableDynamicComponents: true
+            }),
+            replace({
+                preventAssignment: true,
+                values: { 'process.env.NODE_ENV': JSON.stringify('production'), 'import.meta.env.SSR': 'false' }
+            })
+        ],
+        onwarn(warning, warn) {
+            if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+            // The open-source base components compile with template warnings that are theirs, not ours.
+            if ((warning.id ?? warning.loc?.file ?? '').includes('lightning-base-components')) return;
+            warn(warning);
+        }
+    });
+    await bundle.write({ file: join(outDir, 'app.js'), format: 'esm', inlineDynamicImports: true });
+    await bundle.close();
+    cpSync(join(__dirname, 'index.html'), join(outDir, 'index.html'));
+    cpSync(join(__dirname, 'workbench.css'), join(outDir, 'workbench.css'));
+    const designSystem = join(repoRoot, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+    cpSync(join(designSystem, 'styles'), join(outDir, 'assets', 'styles'), { recursive: true });
+    cpSync(join(designSystem, 'icons'), join(outDir, 'assets', 'icons'), { recursive: true });
+    return outDir;
+}
+
+if (require.main === module) {
+    const started = Date.now();
+    buildWorkbench()
+        .then((outDir) => console.log(`Workbench built in ${Date.now() - started} ms: ${outDir}`))
+        .catch((error: unknown) => {
+            console.error(error);
+            process.exitCode = 1;
+        });
+}
