@@ -45,7 +45,7 @@ module.exports = [
         }
     },
 
-    // Node-side TypeScript: the scoring service, scripts, and all tests (component tests included).
+    // Node-side TypeScript: the Execution Loop service, scripts, and all tests (component tests included).
     ...tseslint.config({
         files: [
             'service/**/*.ts',

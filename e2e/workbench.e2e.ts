@@ -262,7 +262,7 @@ describe('workbench in Chromium', () => {
         const stale = page.locator('c-deal-health-panel [data-id="stale"]');
         await stale.waitFor();
         expect(await stale.textContent()).toMatch(
-            /Score may be out of date\. The scoring service could not be reached\..*Showing the last score from/
+            /Score may be out of date\. The Execution Loop service could not be reached\..*Showing the last score from/
         );
         expect(await page.locator('c-score-ring [data-id="ring"]').count()).toBe(1);
 

@@ -1,6 +1,6 @@
-// `npm start`: the org-free product on 127.0.0.1. It starts the scoring service (a child process, as deployed) and
+// `npm start`: the org-free product on 127.0.0.1. It starts the Execution Loop service (a child process, as deployed) and
 // the workbench server: the real components, compiled by `npm run build` and bundled by `npm run build:workbench`,
-// talking to the local stand-in for the org, which calls the scoring service with an API key as the Named
+// talking to the local stand-in for the org, which calls the Execution Loop service with an API key as the Named
 // Credential would. Ctrl-C (or SIGTERM) stops both.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,7 +30,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
         }
         await new Promise((resolveWait) => setTimeout(resolveWait, 200));
     }
-    throw new Error(`The scoring service did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+    throw new Error(`The Execution Loop service did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
 async function main(): Promise<void> {
@@ -42,8 +42,8 @@ async function main(): Promise<void> {
     const deals = values.deals === undefined ? 400 : Number(values.deals);
     if (!Number.isInteger(deals) || deals < 1 || deals > 50_000)
         throw new Error(`--deals must be 1-50000, got "${values.deals}"`);
-    // A throwaway key for this local session unless one is given; a real deployment sets SCORING_API_KEYS itself.
-    const apiKey = process.env.SCORING_API_KEYS?.split(',')[0]?.trim() || `local-${randomBytes(24).toString('hex')}`;
+    // A throwaway key for this local session unless one is given; a real deployment sets SERVICE_API_KEYS itself.
+    const apiKey = process.env.SERVICE_API_KEYS?.split(',')[0]?.trim() || `local-${randomBytes(24).toString('hex')}`;
     const serviceUrl = `http://127.0.0.1:${servicePort}`;
 
     const service = spawn(process.execPath, [require.resolve('tsx/cli'), join(repoRoot, 'service/src/server.ts')], {
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
             ...process.env,
             PORT: String(servicePort),
             HOST: '127.0.0.1',
-            SCORING_API_KEYS: apiKey,
+            SERVICE_API_KEYS: apiKey,
             LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
         }
     });
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     service.on('exit', (code, signal) => {
         if (!stopping) {
             console.error(
-                `The scoring service stopped (${signal ?? `exit ${code}`}); the workbench shows the last snapshots, flagged stale.`
+                `The Execution Loop service stopped (${signal ?? `exit ${code}`}); the workbench shows the last snapshots, flagged stale.`
             );
         }
     });
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     });
     await waitForHealth(serviceUrl, 30_000);
 
-    console.log(`Scoring service:  ${serviceUrl}  (health /healthz, contract /openapi.json)`);
+    console.log(`Service:          ${serviceUrl}  (health /healthz, contract /openapi.json)`);
     console.log(`Workbench:        ${workbench.url}/?page=record   (Opportunity record page)`);
     console.log(`                  ${workbench.url}/?page=review   (Pipeline Review tab)`);
     console.log(

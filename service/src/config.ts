@@ -19,8 +19,8 @@ const integerString = (name: string, min: number, max: number) =>
         );
 
 const EnvSchema = z.object({
-    SCORING_API_KEYS: z
-        .string({ error: 'SCORING_API_KEYS is required: one or more API keys, comma-separated' })
+    SERVICE_API_KEYS: z
+        .string({ error: 'SERVICE_API_KEYS is required: one or more API keys, comma-separated' })
         .transform((value) =>
             value
                 .split(',')
@@ -38,7 +38,7 @@ const EnvSchema = z.object({
                         })
                         .regex(/^[\x21-\x7e]+$/, { error: 'keys must be printable ASCII without spaces' })
                 )
-                .min(1, { error: 'SCORING_API_KEYS must contain at least one key' })
+                .min(1, { error: 'SERVICE_API_KEYS must contain at least one key' })
         ),
     PORT: integerString('PORT', 0, 65535),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -79,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     }
     const values = parsed.data;
     return {
-        apiKeys: values.SCORING_API_KEYS,
+        apiKeys: values.SERVICE_API_KEYS,
         port: values.PORT,
         host: values.HOST,
         bodyLimitBytes: values.BODY_LIMIT_BYTES,

@@ -14,7 +14,7 @@ const problemsOf = (env: Record<string, string>): readonly string[] => {
 
 describe('configuration', () => {
     it('applies documented defaults', () => {
-        expect(loadConfig({ SCORING_API_KEYS: `${KEY}, ${'r'.repeat(40)}`, PORT: '8080' })).toEqual({
+        expect(loadConfig({ SERVICE_API_KEYS: `${KEY}, ${'r'.repeat(40)}`, PORT: '8080' })).toEqual({
             apiKeys: [KEY, 'r'.repeat(40)],
             port: 8080,
             host: '127.0.0.1',
@@ -27,21 +27,21 @@ describe('configuration', () => {
 
     it('names a missing key and a missing port', () => {
         expect(problemsOf({})).toEqual([
-            'SCORING_API_KEYS is required: one or more API keys, comma-separated',
+            'SERVICE_API_KEYS is required: one or more API keys, comma-separated',
             'PORT is required'
         ]);
     });
 
     it('explains invalid values without echoing key material', () => {
-        const problems = problemsOf({ SCORING_API_KEYS: 'short-secret', PORT: '70000', RATE_LIMIT_MAX: 'lots' });
+        const problems = problemsOf({ SERVICE_API_KEYS: 'short-secret', PORT: '70000', RATE_LIMIT_MAX: 'lots' });
         expect(problems).toEqual([
-            'SCORING_API_KEYS: every key must be at least 32 characters',
+            'SERVICE_API_KEYS: every key must be at least 32 characters',
             'PORT must be at most 65535',
             'RATE_LIMIT_MAX must be a whole number'
         ]);
         expect(problems.join('\n')).not.toContain('short-secret');
-        expect(problemsOf({ SCORING_API_KEYS: ' , ', PORT: '80' })).toEqual([
-            'SCORING_API_KEYS must contain at least one key'
+        expect(problemsOf({ SERVICE_API_KEYS: ' , ', PORT: '80' })).toEqual([
+            'SERVICE_API_KEYS must contain at least one key'
         ]);
     });
 
@@ -49,7 +49,7 @@ describe('configuration', () => {
         const server = spawnServer({ PORT: 'eighty' });
         expect(await server.exited).toBe(1);
         expect(server.stderr()).toContain('Invalid configuration:');
-        expect(server.stderr()).toContain('SCORING_API_KEYS is required');
+        expect(server.stderr()).toContain('SERVICE_API_KEYS is required');
         expect(server.stderr()).toContain('PORT must be a whole number');
     }, 20_000);
 });

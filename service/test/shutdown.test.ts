@@ -5,7 +5,7 @@ import { spawnServer, waitForListening } from './support/server-process';
 
 describe('graceful shutdown', () => {
     it('finishes an in-flight request after SIGTERM, then exits 0', async () => {
-        const server = spawnServer({ SCORING_API_KEYS: TEST_API_KEY, PORT: '0', LOG_LEVEL: 'info' });
+        const server = spawnServer({ SERVICE_API_KEYS: TEST_API_KEY, PORT: '0', LOG_LEVEL: 'info' });
         const baseUrl = await waitForListening(server);
         const body = JSON.stringify({ asOf: FIXTURE_AS_OF, deals: [healthyDeal()] });
         const half = Math.floor(body.length / 2);

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 const repoRoot = resolve(__dirname, '..', '..');
 const fixturesDir = join(repoRoot, 'service', 'contract', 'fixtures');
 const outputDir = join(repoRoot, 'unpackaged', 'main', 'default', 'staticresources');
-export const RESOURCE_NAME = 'ScoringServiceFixtures';
+export const RESOURCE_NAME = 'ExecutionLoopServiceFixtures';
 /** The 200-deal batch is 2.8 MB of JSON; Apex tests build their batches from the single-deal cases instead. */
 const EXCLUDED_CASES = new Set(['batch-200']);
 
@@ -45,7 +45,7 @@ export function writeApexFixtureResource(): string {
             '<StaticResource xmlns="http://soap.sforce.com/2006/04/metadata">',
             '    <cacheControl>Private</cacheControl>',
             '    <contentType>application/json</contentType>',
-            '    <description>Golden request/response pairs of the scoring service, generated from service/contract/fixtures by npm run build. Test-only.</description>',
+            '    <description>Golden request/response pairs of the Execution Loop service, generated from service/contract/fixtures by npm run build. Test-only.</description>',
             '</StaticResource>',
             ''
         ].join('\n')

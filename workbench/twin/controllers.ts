@@ -4,7 +4,7 @@
  *
  * One function per Apex method the components call, keyed `Class.method`, taking the same named parameters the LWC
  * passes and returning the JSON the Apex classes serialize, with the same validation and the same messages. They read
- * and write the workbench's session store; rescoreDeal calls the real scoring service over HTTP.
+ * and write the workbench's session store; rescoreDeal calls the real Execution Loop service over HTTP.
  */
 import { ScoreRequest, type Deal, type Nudge, type Risk } from '../../service/src/contract';
 import { dayOf } from '../sample-org/dates';
@@ -50,8 +50,9 @@ import {
     readString,
     text
 } from './params';
-import { callScoringService, ScoringServiceError, type ScoringTarget } from './scoring-client';
+import { callExecutionLoopService, ServiceCallError, type ServiceTarget } from './service-client';
 import type { StoredSnapshot, StoredTask, WorkbenchStore } from './store';
+import { resolveTeamScope } from './team-scope';
 
 export { ApexError } from './params';
 
@@ -60,7 +61,7 @@ export interface ApexContext {
     store: WorkbenchStore;
     /** UserInfo.getUserId(). */
     userId: string;
-    scoring: ScoringTarget;
+    scoring: ServiceTarget;
 }
 
 export type ApexMethod = (context: ApexContext, params: ApexParams) => unknown;
@@ -193,13 +194,13 @@ export const DealHealthController = {
         }
         let response;
         try {
-            response = await callScoringService(
+            response = await callExecutionLoopService(
                 context.scoring,
                 request,
                 context.scoring.timeoutMs ?? store.calloutTimeoutMs()
             );
         } catch (error) {
-            if (error instanceof ScoringServiceError) return staleView(context, opportunityId, error.userMessage());
+            if (error instanceof ServiceCallError) return staleView(context, opportunityId, error.userMessage());
             throw error;
         }
         const scoredAt = store.nowIso();
@@ -482,9 +483,6 @@ export const NudgeController = {
 
 // ==================================================================== PipelineReviewController
 
-const SCOPE_MY_TEAM = 'my_team';
-const SCOPE_ONE_REP = 'one_rep';
-const SCOPE_ALL_VISIBLE = 'all_visible';
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
 const RECENT_REVIEWS = 10;
@@ -572,27 +570,9 @@ function resolve(context: ApexContext, query: BoardQuery | null): ResolvedScope 
         forecastCategory: null,
         band: null
     };
-    let label: string;
-    let repId: string | null = null;
-    if (query.scope === SCOPE_MY_TEAM) {
-        const team = context.store.teamMembers(context.userId);
-        if (team.length === 0) throw new ApexError('You have no team below you in the role hierarchy.');
-        criteria.ownerIds = new Set(team.map((member) => member.Id));
-        label = 'my team';
-    } else if (query.scope === SCOPE_ONE_REP) {
-        if (query.repId === null) throw new ApexError('Choose the rep whose deals to review.');
-        const rep = context.store.teamMembers(context.userId).find((member) => member.Id === query.repId);
-        if (!rep) {
-            throw new ApexError(`The rep ${query.repId} is not an active member of your team in the role hierarchy.`);
-        }
-        repId = rep.Id;
-        criteria.ownerIds = new Set([rep.Id]);
-        label = rep.Name;
-    } else if (query.scope === SCOPE_ALL_VISIBLE) {
-        label = 'all visible deals';
-    } else {
-        throw new ApexError(`Unknown scope "${text(query.scope)}"; use my_team, one_rep or all_visible.`);
-    }
+    const teamScope = resolveTeamScope(context.store, context.userId, query.scope, query.repId);
+    const { label, repId } = teamScope;
+    criteria.ownerIds = teamScope.ownerIds;
     if (!isBlank(query.closeQuarter)) {
         const quarter = QUARTER.exec(query.closeQuarter!.trim());
         if (!quarter) {

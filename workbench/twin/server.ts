@@ -29,7 +29,7 @@ const HOST = '127.0.0.1';
 
 export interface StandInServerOptions {
     store: WorkbenchStore;
-    /** Base URL of the scoring service (what the named credential points at). */
+    /** Base URL of the Execution Loop service (what the named credential points at). */
     scoringUrl: string;
     /** The API key the named credential's external credential sends as `Authorization: Bearer <key>`. */
     apiKey: string;

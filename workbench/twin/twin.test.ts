@@ -1,6 +1,6 @@
 /**
  * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY: tests of the Apex stand-in over real HTTP on 127.0.0.1, against a
- * 30-deal sample org, and (for rescoring) the real scoring service built in-process.
+ * 30-deal sample org, and (for rescoring) the real Execution Loop service built in-process.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -479,7 +479,7 @@ describe('PipelineReviewController: board', () => {
         expect(filtered.totalDeals).toBe(summary.totalDeals);
         expect(filtered.healthyDeals).toBe(0);
         expect(await apexError('PipelineReviewController.getBoardSummary', { query: { scope: 'team' } })).toBe(
-            'Unknown scope "team"; use my_team, one_rep or all_visible.'
+            'Unknown scope "team"; use me, my_team, one_rep or all_visible.'
         );
     });
 });
@@ -727,7 +727,7 @@ describe('DealHealthController.rescoreDeal', () => {
             expect(reply.status).toBe(200);
             expect(reply.json.isStale).toBe(true);
             expect(reply.json.staleReason).toMatch(
-                /^The scoring service rejected the credentials; an admin must update the API key of the Execution Loop Scoring Service named credential\. Showing the last score from \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2} [AP]M\.$/
+                /^The Execution Loop service rejected the credentials; an admin must update the API key of the Execution Loop Service named credential\. Showing the last score from \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2} [AP]M\.$/
             );
             expect(store.org.dealHealthSnapshots).toHaveLength(count);
         } finally {
@@ -751,7 +751,7 @@ describe('DealHealthController.rescoreDeal', () => {
             ...stored,
             isStale: true,
             staleReason: expect.stringMatching(
-                /^The scoring service could not be reached\. Showing the last score from \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2} [AP]M\.$/
+                /^The Execution Loop service could not be reached\. Showing the last score from \d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2} [AP]M\.$/
             )
         });
         expect(JSON.stringify(store.org.dealHealthSnapshots)).toBe(before);
@@ -764,7 +764,7 @@ describe('rescoreDeal failures and the request it sends', () => {
     const received: { authorization: string | undefined; body: ScoreRequest }[] = [];
 
     beforeAll(async () => {
-        // A scoring service that hangs on /hang/… and answers 503 problem details on /down/….
+        // An Execution Loop service that hangs on /hang/… and answers 503 problem details on /down/….
         fake = createServer((request, response) => {
             const chunks: Buffer[] = [];
             request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -816,7 +816,9 @@ describe('rescoreDeal failures and the request it sends', () => {
         const count = store.org.dealHealthSnapshots.length;
         const view = await rescoreThrough(`${fakeUrl}/hang`, 300);
         expect(view.isStale).toBe(true);
-        expect(view.staleReason).toMatch(/^The scoring service did not answer in time\. Showing the last score from /);
+        expect(view.staleReason).toMatch(
+            /^The Execution Loop service did not answer in time\. Showing the last score from /
+        );
         expect(store.org.dealHealthSnapshots).toHaveLength(count);
         expect(received[received.length - 1]!.authorization).toBe(`Bearer ${API_KEY}`);
     });
@@ -824,7 +826,7 @@ describe('rescoreDeal failures and the request it sends', () => {
     it('reports a 5xx with the problem details', async () => {
         const view = await rescoreThrough(`${fakeUrl}/down`);
         expect(view.staleReason).toMatch(
-            /^The scoring service failed \(Service Unavailable; Shutting down\)\. Showing the last score from /
+            /^The Execution Loop service failed \(Service Unavailable; Shutting down\)\. Showing the last score from /
         );
     });
 

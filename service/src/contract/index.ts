@@ -43,7 +43,7 @@ export function buildOpenApiDocument(): JsonSchema {
     return {
         openapi: '3.1.0',
         info: {
-            title: 'Execution Loop scoring service',
+            title: 'Execution Loop service',
             version: contractVersion,
             description:
                 'Explainable deal-health scoring, playbook exit criteria and coaching nudges for Salesforce opportunities.'

@@ -9,7 +9,8 @@ import { listenToDeal, tellDeal, type DealChannelListener } from 'c/dealHealthCh
 import getNudges from '@salesforce/apex/NudgeController.getNudges';
 import recordNudgeFeedback from '@salesforce/apex/NudgeController.recordNudgeFeedback';
 import type { Nudge } from '@contract';
-import { errorMessage, parseJsonList, type DealHealthView } from 'c/dealHealthLogic';
+import { type DealHealthView } from 'c/dealHealthLogic';
+import { errorMessage, parseJsonList, type WiredResult } from 'c/lwcUtils';
 import {
     DISMISS_REASONS,
     dismissReason,
@@ -19,11 +20,6 @@ import {
     type NudgeRow,
     type NudgeView
 } from 'c/nudgeLogic';
-
-interface WiredResult<T> {
-    data?: T;
-    error?: unknown;
-}
 
 type NudgeRowState = NudgeRow & { isDismissing: boolean; isBusy: boolean; actDisabled: boolean };
 

@@ -26,38 +26,6 @@ export interface DealHealthView {
     trend: TrendPoint[];
 }
 
-/** A stored result that cannot be read: shown as an error, never silently replaced by defaults. */
-export class StoredResultError extends Error {
-    constructor(what: string) {
-        super(`The stored ${what} of this deal's last scoring cannot be read. Refresh the score to replace it.`);
-        this.name = 'StoredResultError';
-    }
-}
-
-export function parseJsonList<T>(json: string | null | undefined, what: string): T[] {
-    if (json === null || json === undefined || json === '') return [];
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(json);
-    } catch {
-        throw new StoredResultError(what);
-    }
-    if (!Array.isArray(parsed)) throw new StoredResultError(what);
-    return parsed as T[];
-}
-
-export function parseJsonObject<T>(json: string | null | undefined, what: string): T | null {
-    if (json === null || json === undefined || json === '' || json === 'null') return null;
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(json);
-    } catch {
-        throw new StoredResultError(what);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new StoredResultError(what);
-    return parsed as T;
-}
-
 export interface SignalRow {
     key: string;
     label: string;
@@ -193,24 +161,4 @@ export function isOutdated(view: DealHealthView, recordModifiedAt: string | null
     if (!view.hasSnapshot || !view.scoredAt) return true;
     if (!recordModifiedAt) return false;
     return Date.parse(recordModifiedAt) > Date.parse(view.scoredAt);
-}
-
-interface ErrorLike {
-    body?: unknown;
-    message?: unknown;
-}
-
-/** Readable message from an Apex or JavaScript error (AuraHandledException arrives as `body.message`). */
-export function errorMessage(error: unknown): string {
-    if (!error || typeof error !== 'object') return 'Unknown error';
-    const { body: errorBody, message } = error as ErrorLike;
-    if (Array.isArray(errorBody)) {
-        const messages = errorBody
-            .map((item) => (item as ErrorLike).message)
-            .filter((m): m is string => typeof m === 'string');
-        if (messages.length > 0) return messages.join(', ');
-    } else if (errorBody && typeof errorBody === 'object' && typeof (errorBody as ErrorLike).message === 'string') {
-        return (errorBody as ErrorLike).message as string;
-    }
-    return typeof message === 'string' ? message : 'Unknown error';
 }

@@ -15,9 +15,7 @@ import LAST_MODIFIED_FIELD from '@salesforce/schema/Opportunity.LastModifiedDate
 import type { DimensionResult, Risk } from '@contract';
 import {
     dimensionBars,
-    errorMessage,
     isOutdated,
-    parseJsonList,
     sortRisks,
     sparkline,
     topSignals,
@@ -27,6 +25,7 @@ import {
     type SignalRow,
     type Sparkline
 } from 'c/dealHealthLogic';
+import { errorMessage, parseJsonList, type WiredResult } from 'c/lwcUtils';
 
 /** The fields whose change makes the score out of date; editing any of them re-scores the deal. */
 const WATCHED_FIELDS = [
@@ -37,11 +36,6 @@ const WATCHED_FIELDS = [
     FORECAST_FIELD,
     LAST_MODIFIED_FIELD
 ];
-
-interface WiredResult<T> {
-    data?: T;
-    error?: unknown;
-}
 
 /**
  * Deal health on the Opportunity page: the score ring and band, the dimension bars, the signals that lower and raise
@@ -213,7 +207,7 @@ export default class DealHealthPanel extends LightningElement {
             if (fresh.isStale) {
                 this.toast(
                     'Score not refreshed',
-                    fresh.staleReason ?? 'The scoring service could not be reached.',
+                    fresh.staleReason ?? 'The Execution Loop service could not be reached.',
                     'warning'
                 );
             } else {

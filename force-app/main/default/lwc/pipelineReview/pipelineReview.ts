@@ -6,7 +6,7 @@ import getBoardSummary from '@salesforce/apex/PipelineReviewController.getBoardS
 import startReview from '@salesforce/apex/PipelineReviewController.startReview';
 import saveDecisions from '@salesforce/apex/PipelineReviewController.saveDecisions';
 import endReview from '@salesforce/apex/PipelineReviewController.endReview';
-import { errorMessage } from 'c/dealHealthLogic';
+import { errorMessage, type WiredResult } from 'c/lwcUtils';
 import {
     DECISION_LABELS,
     decisionProblems,
@@ -36,11 +36,6 @@ interface ScopeOptions {
     quarters: Option[];
     hasTeam: boolean;
     openReviewId: string | null;
-}
-
-interface WiredResult<T> {
-    data?: T;
-    error?: unknown;
 }
 
 const PAGE_SIZE = 50;

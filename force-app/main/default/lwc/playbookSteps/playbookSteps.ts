@@ -7,7 +7,8 @@ import { listenToDeal, tellDeal, type DealChannelListener } from 'c/dealHealthCh
 import getPlaybook from '@salesforce/apex/PlaybookController.getPlaybook';
 import markStep from '@salesforce/apex/PlaybookController.markStep';
 import type { ExitCriteria } from '@contract';
-import { errorMessage, parseJsonObject, type DealHealthView } from 'c/dealHealthLogic';
+import { type DealHealthView } from 'c/dealHealthLogic';
+import { errorMessage, parseJsonObject, type WiredResult } from 'c/lwcUtils';
 import {
     MAX_SKIP_REASON,
     advanceSummary,
@@ -22,11 +23,6 @@ import {
     type StepRow,
     type StepStatus
 } from 'c/playbookLogic';
-
-interface WiredResult<T> {
-    data?: T;
-    error?: unknown;
-}
 
 type StepRowState = StepRow & {
     isSkipping: boolean;

@@ -142,7 +142,8 @@ describe('c-deal-health-panel', () => {
     it('shows the last snapshot with a stale warning and the reason when the service is down', async () => {
         const stale = dealHealthView('healthy', {
             isStale: true,
-            staleReason: 'The scoring service did not answer in time. Showing the last score from 16/11/2026 08:00.'
+            staleReason:
+                'The Execution Loop service did not answer in time. Showing the last score from 16/11/2026 08:00.'
         });
         rescoreMock.mockResolvedValue(stale);
         const element = mount();
@@ -155,7 +156,7 @@ describe('c-deal-health-panel', () => {
         await flushPromises();
 
         expect(textOf(element.shadowRoot!, '[data-id="stale"]')).toContain(
-            'The scoring service did not answer in time.'
+            'The Execution Loop service did not answer in time.'
         );
         expect(element.shadowRoot!.querySelector('c-score-ring')).not.toBeNull();
         expect(toasts).toEqual([expect.objectContaining({ variant: 'warning', title: 'Score not refreshed' })]);

@@ -1,9 +1,9 @@
 /**
  * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY.
  *
- * The scoring callout as ScoringServiceClient makes it through the named credential: POST <url>/v1/deals/score with
+ * The scoring callout as ExecutionLoopServiceClient makes it through the named credential: POST <url>/v1/deals/score with
  * `Authorization: Bearer <key>` (what the external credential adds), a timeout, and every failure typed the way
- * ScoringServiceException does, with the same sentence for the rep (userMessage()).
+ * ExecutionLoopServiceException does, with the same sentence for the rep (userMessage()).
  */
 import { ScoreResponse, type ScoreRequest } from '../../service/src/contract';
 
@@ -19,15 +19,15 @@ export type ScoringFailureKind =
     | 'INVALID_RESPONSE';
 
 /** Where the named credential points, and its API key. */
-export interface ScoringTarget {
-    /** Base URL of the scoring service, e.g. http://127.0.0.1:3100. */
+export interface ServiceTarget {
+    /** Base URL of the Execution Loop service, e.g. http://127.0.0.1:3100. */
     url: string;
     apiKey: string;
     /** Callout timeout; defaults to the Callout_Timeout_Ms setting (10 s). */
     timeoutMs?: number;
 }
 
-export class ScoringServiceError extends Error {
+export class ServiceCallError extends Error {
     constructor(
         readonly kind: ScoringFailureKind,
         readonly statusCode: number | null,
@@ -35,24 +35,24 @@ export class ScoringServiceError extends Error {
         readonly requestId: string | null = null
     ) {
         super(message);
-        this.name = 'ScoringServiceError';
+        this.name = 'ServiceCallError';
     }
 
-    /** ScoringServiceException.userMessage(). */
+    /** ExecutionLoopServiceException.userMessage(). */
     userMessage(): string {
         switch (this.kind) {
             case 'TIMEOUT':
-                return 'The scoring service did not answer in time.';
+                return 'The Execution Loop service did not answer in time.';
             case 'UNREACHABLE':
-                return 'The scoring service could not be reached.';
+                return 'The Execution Loop service could not be reached.';
             case 'UNAUTHORIZED':
-                return 'The scoring service rejected the credentials; an admin must update the API key of the Execution Loop Scoring Service named credential.';
+                return 'The Execution Loop service rejected the credentials; an admin must update the API key of the Execution Loop Service named credential.';
             case 'RATE_LIMITED':
-                return 'The scoring service is busy; try again in a minute.';
+                return 'The Execution Loop service is busy; try again in a minute.';
             case 'INVALID_REQUEST':
-                return `The scoring service rejected the deal data: ${this.message}`;
+                return `The Execution Loop service rejected the deal data: ${this.message}`;
             default:
-                return `The scoring service failed (${this.message}).`;
+                return `The Execution Loop service failed (${this.message}).`;
         }
     }
 }
@@ -63,9 +63,9 @@ function isTimeout(error: unknown, signal: AbortSignal): boolean {
     return signal.aborted || name === 'TimeoutError' || name === 'AbortError';
 }
 
-/** Sends the request and returns the validated response; throws ScoringServiceError on any failure. */
-export async function callScoringService(
-    target: ScoringTarget,
+/** Sends the request and returns the validated response; throws ServiceCallError on any failure. */
+export async function callExecutionLoopService(
+    target: ServiceTarget,
     request: ScoreRequest,
     timeoutMs: number
 ): Promise<ScoreResponse> {
@@ -91,7 +91,7 @@ export async function callScoringService(
         body = await response.text();
     } catch (error) {
         const message = (error as { message?: unknown } | null)?.message;
-        throw new ScoringServiceError(
+        throw new ServiceCallError(
             isTimeout(error, signal) ? 'TIMEOUT' : 'UNREACHABLE',
             null,
             typeof message === 'string' ? message : String(error)
@@ -106,7 +106,7 @@ function parseResponse(body: string, expectedResults: number): ScoreResponse {
     try {
         json = JSON.parse(body);
     } catch (error) {
-        throw new ScoringServiceError(
+        throw new ServiceCallError(
             'INVALID_RESPONSE',
             200,
             `the response is not a valid score response: ${(error as Error).message}`
@@ -114,14 +114,14 @@ function parseResponse(body: string, expectedResults: number): ScoreResponse {
     }
     const parsed = ScoreResponse.safeParse(json);
     if (!parsed.success) {
-        throw new ScoringServiceError(
+        throw new ServiceCallError(
             'INVALID_RESPONSE',
             200,
             `the response is not a valid score response: ${parsed.error.issues[0]?.message ?? 'unreadable'}`
         );
     }
     if (parsed.data.results.length !== expectedResults) {
-        throw new ScoringServiceError(
+        throw new ServiceCallError(
             'INVALID_RESPONSE',
             200,
             `expected ${expectedResults} result(s), got ${parsed.data.results.length}`
@@ -130,13 +130,8 @@ function parseResponse(body: string, expectedResults: number): ScoreResponse {
     return parsed.data;
 }
 
-/** ScoringServiceClient.errorFor: the problem-details text, and the kind from the status. */
-function errorFor(
-    status: number,
-    statusText: string,
-    body: string,
-    headerRequestId: string | null
-): ScoringServiceError {
+/** ExecutionLoopServiceClient.errorFor: the problem-details text, and the kind from the status. */
+function errorFor(status: number, statusText: string, body: string, headerRequestId: string | null): ServiceCallError {
     let detail = `HTTP ${status}`;
     let requestId = headerRequestId;
     try {
@@ -153,7 +148,7 @@ function errorFor(
     else if (status === 408 || status === 504) kind = 'TIMEOUT';
     else if (status >= 400 && status < 500) kind = 'INVALID_REQUEST';
     else kind = 'SERVICE_ERROR';
-    return new ScoringServiceError(kind, status, detail, requestId);
+    return new ServiceCallError(kind, status, detail, requestId);
 }
 
 function problemText(problem: Record<string, unknown>, fallback: string): string {
