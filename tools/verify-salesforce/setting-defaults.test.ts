@@ -60,11 +60,9 @@ describe('setting defaults: one truth across Apex, the shipped records and the s
         plant(values, { ...values, Callout_Timeout_Ms: '12000' });
         const findings = checkSettingDefaults(loadSfdxProject(root), DEFAULT_ENGINE_CONFIG);
         expect(findings).toHaveLength(1);
-        expect(findings[0]).toMatchObject({
-            file: 'force-app/main/default/classes/ExecutionLoopSettings.cls',
-            line: 3 + Object.keys(values).indexOf('Callout_Timeout_Ms'),
-            message: expect.stringContaining("default of Callout_Timeout_Ms is '10000' in Apex but '12000'")
-        });
+        expect(findings[0]!.file).toBe('force-app/main/default/classes/ExecutionLoopSettings.cls');
+        expect(findings[0]!.line).toBe(3 + Object.keys(values).indexOf('Callout_Timeout_Ms'));
+        expect(findings[0]!.message).toContain("default of Callout_Timeout_Ms is '10000' in Apex but '12000'");
     });
 
     it('names the record when the package and the service disagree', () => {
