@@ -1,7 +1,8 @@
 // `npm run verify:salesforce`: the offline proof of the Salesforce side. Each step reports findings with file and
 // line; any finding, or a step that cannot run, fails the command.
 //   --root <dir>     project to check (default: the current directory)
-//   --only <steps>   comma-separated subset of: apex-parse, apex-typecheck, code-analyzer, metadata-conversion, contracts
+//   --only <steps>   comma-separated subset of: sfdx-project, metadata-schema, apex-parse, apex-typecheck, code-analyzer,
+//                    metadata-conversion, contracts
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,9 @@ import { readComponentImports } from './component-imports';
 import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-checks';
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
 import { runMetadataConversion } from './metadata-conversion';
+import { runMetadataSchema } from './metadata-schema';
 import { checkPermissionCoverage } from './permission-coverage';
+import { runProjectChecks } from './project-checks';
 import {
     isApexSource,
     isComponentSource,
@@ -71,6 +74,20 @@ export async function verifySalesforce(
             `${stepFindings.length === 0 ? 'ok  ' : 'FAIL'} ${step}: ${summary}${stepFindings.length ? `, ${stepFindings.length} finding(s)` : ''}`
         );
     };
+
+    if (steps.includes('sfdx-project')) {
+        const outcome = await runProjectChecks(project);
+        record('sfdx-project', outcome.findings, outcome.summary);
+    }
+
+    if (steps.includes('metadata-schema')) {
+        const outcome = runMetadataSchema(project);
+        record(
+            'metadata-schema',
+            outcome.findings,
+            `${outcome.fileCount} metadata file(s) against ${outcome.typeCount} Metadata API types (@salesforce/types)`
+        );
+    }
 
     const apexFiles = projectFiles(project, isApexSource).map(parseApexFile);
     const classes = allClasses(apexFiles).map((c) => ({ ...c, file: toProjectPath(project, c.file) }));
