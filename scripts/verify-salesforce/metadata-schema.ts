@@ -40,8 +40,8 @@ const isMetadataSource = (path: string): boolean =>
     path.endsWith('-meta.xml') && !path.split(sep).includes('__tests__');
 
 function describeEnum(values: ReadonlySet<string>): string {
-    const listed = [...values].slice(0, 12).join(', ');
-    return values.size > 12 ? `${listed}, … (${values.size} values)` : listed;
+    const listed = [...values].slice(0, 40).join(', ');
+    return values.size > 40 ? `${listed}, … (${values.size} values)` : listed;
 }
 
 export function checkMetadataFile(model: MetadataTypeModel, file: string, displayPath: string, xml: string): Finding[] {

@@ -34,7 +34,9 @@ function lineOf(text: string, needle: string): number | undefined {
 export function trackedFiles(root: string): string[] | null {
     const run = spawnSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--', '.'], { encoding: 'utf8' });
     if (run.error || run.status !== 0) return null;
-    return run.stdout.split('\0').filter((path) => path !== '');
+    const files = run.stdout.split('\0').filter((path) => path !== '');
+    // Nothing tracked: an untracked copy inside some other repository (a temp dir), not a clone of this project.
+    return files.length === 0 ? null : files;
 }
 
 /** Runs the CLI's own sfdx-project.json checks on `root` and returns the error it would stop with, if any. */
