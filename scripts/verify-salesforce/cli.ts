@@ -3,10 +3,11 @@
 //   --root <dir>     project to check (default: the current directory)
 //   --only <steps>   comma-separated subset of: sfdx-project, metadata-schema, apex-parse, apex-typecheck, code-analyzer,
 //                    metadata-conversion, contracts
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allClasses, parseApexFile } from './apex-model';
+import { checkRunningUserSetup } from './apex-test-rules';
 import { runApexTypecheck } from './apex-typecheck';
 import { runCodeAnalyzer } from './code-analyzer';
 import { readComponentImports } from './component-imports';
@@ -140,7 +141,13 @@ export async function verifySalesforce(
             ...componentImports.flatMap((c) => c.malformed.map((m) => ({ step: 'contracts' as const, ...m }))),
             ...checkApexImports(apexImports, classes),
             ...(apexLs?.schemaImportFindings ?? []),
-            ...checkPermissionCoverage(project)
+            ...checkPermissionCoverage(project),
+            ...checkRunningUserSetup(
+                apexFiles.map((file) => ({
+                    file: toProjectPath(project, file.file),
+                    source: readFileSync(file.file, 'utf8')
+                }))
+            )
         ];
         const dtoClasses = classes.filter((c) => c.contractPointer);
         const schemas = dtoClasses.length > 0 ? loadContractSchemas() : {};
