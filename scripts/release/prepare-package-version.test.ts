@@ -68,6 +68,14 @@ describe('reportLines', () => {
         expect(lines).toContain('Apex code coverage: 91%, coverage check passed');
     });
 
+    it('points at the version report when the create result carries no coverage', () => {
+        const lines = reportLines({
+            status: 0,
+            result: { Status: 'Success', SubscriberPackageVersionId: '04t000000000002AAA' }
+        }).join('\n');
+        expect(lines).toContain('npx sf package version report --package 04t000000000002AAA');
+    });
+
     it('fails with the CLI errors when the version was not created', () => {
         expect(() =>
             reportLines({ status: 1, message: 'Apex test failure', result: { Status: 'Error', Error: ['Rep: x'] } })

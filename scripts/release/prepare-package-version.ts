@@ -95,12 +95,16 @@ export function reportLines(output: VersionCreateOutput): string[] {
     }
     const coverage =
         typeof result.CodeCoverage === 'number' ? result.CodeCoverage : result.CodeCoverage?.apexCodeCoveragePercentage;
+    const coverageLine =
+        coverage === undefined || result.HasPassedCodeCoverageCheck === undefined
+            ? `- Apex code coverage: \`npx sf package version report --package ${versionId} --target-dev-hub <dev hub alias>\``
+            : `- Apex code coverage: ${coverage}%, coverage check ${result.HasPassedCodeCoverageCheck ? 'passed' : 'not passed'}`;
     return [
         `### Package version ${versionId}`,
         '',
         `- Install URL: https://login.salesforce.com/packaging/installPackage.apexp?p0=${versionId} (sandboxes: https://test.salesforce.com/packaging/installPackage.apexp?p0=${versionId})`,
         `- CLI: \`npx sf package install --package ${versionId} --target-org <alias> --wait 20\``,
-        `- Apex code coverage: ${coverage ?? 'not reported'}%, coverage check ${result.HasPassedCodeCoverageCheck ? 'passed' : 'not passed'}`,
+        coverageLine,
         `- Promote when ready: \`npx sf package version promote --package ${versionId} --target-dev-hub <dev hub alias>\``
     ];
 }
