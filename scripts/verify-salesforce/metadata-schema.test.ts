@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkMetadataFile } from './metadata-schema';
 import { loadMetadataTypeModel } from './metadata-types';
+import { checkSettings } from './project-checks';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const defaultDir = 'force-app/main/default';
@@ -205,5 +206,29 @@ describe('checkMetadataFile', () => {
         expect(check([XML_HEAD, `<PermissionSet ${NS}>`, '    <label>x</lable>', '</PermissionSet>'])[0]).toMatch(
             /^3:\d+ not well-formed XML/
         );
+    });
+});
+
+describe('checkSettings (scratch org and package build definitions)', () => {
+    it('accepts the settings types and fields of the Metadata API', () => {
+        expect(
+            checkSettings({
+                opportunitySettings: { enableOpportunityFieldHistoryTracking: true },
+                apexSettings: { enableDisableParallelApexTesting: true }
+            })
+        ).toEqual([]);
+    });
+
+    it('reports an unknown settings type, an unknown field and a value of the wrong type', () => {
+        expect(
+            checkSettings({
+                opportunitySetting: { enableOpportunityFieldHistoryTracking: true },
+                opportunitySettings: { enableFieldHistory: true, enableOpportunityFieldHistoryTracking: 'yes' }
+            })
+        ).toEqual([
+            'settings.opportunitySetting: OpportunitySetting is not a settings type of the Metadata API',
+            'settings.opportunitySettings.enableFieldHistory: not a field of OpportunitySettings',
+            'settings.opportunitySettings.enableOpportunityFieldHistoryTracking: must be true or false'
+        ]);
     });
 });

@@ -11,6 +11,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { ProjectJsonSchema, ScratchOrgDefSchema, SfProjectJson } from '@salesforce/core';
 import { VersionNumber } from '@salesforce/packaging';
 import type { Finding } from './findings';
+import { loadMetadataTypeModel, type MetadataTypeModel } from './metadata-types';
 import { walkFiles, type SfdxProject } from './project';
 
 const PROJECT_FILE = 'sfdx-project.json';
@@ -58,6 +59,39 @@ function freshCloneSkeleton(root: string, tracked: string[]): string {
     return skeleton;
 }
 
+/**
+ * The `settings` of a scratch org definition are Metadata API settings types (`opportunitySettings` →
+ * OpportunitySettings); org creation fails on a setting the type does not have or a value of the wrong type.
+ */
+export function checkSettings(settings: unknown, model: MetadataTypeModel = loadMetadataTypeModel()): string[] {
+    if (settings === undefined) return [];
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+        return ['settings must be an object of Metadata API settings types'];
+    }
+    const problems: string[] = [];
+    for (const [key, values] of Object.entries(settings)) {
+        const typeName = `${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+        const definition = model.resolve(typeName);
+        if (!typeName.endsWith('Settings') || definition?.kind !== 'complex') {
+            problems.push(`settings.${key}: ${typeName} is not a settings type of the Metadata API`);
+            continue;
+        }
+        const fields = model.fieldsOf(typeName);
+        for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+            const field = fields.get(name);
+            const fieldType = field ? model.resolve(field.type) : undefined;
+            if (!field) {
+                problems.push(`settings.${key}.${name}: not a field of ${typeName}`);
+            } else if (fieldType?.kind === 'primitive' && fieldType.name === 'boolean' && typeof value !== 'boolean') {
+                problems.push(`settings.${key}.${name}: must be true or false`);
+            } else if (fieldType?.kind === 'enum' && (typeof value !== 'string' || !fieldType.values.has(value))) {
+                problems.push(`settings.${key}.${name}: '${String(value)}' is not a valid ${fieldType.name}`);
+            }
+        }
+    }
+    return problems;
+}
+
 function checkScratchDefinition(root: string, relativePath: string, report: (message: string) => void): void {
     const path = join(root, relativePath);
     if (!existsSync(path)) {
@@ -72,6 +106,7 @@ function checkScratchDefinition(root: string, relativePath: string, report: (mes
         return;
     }
     delete definition.$schema;
+    for (const message of checkSettings(definition.settings)) report(`${relativePath}: ${message}`);
     const result = ScratchOrgDefSchema.safeParse(definition);
     if (!result.success) {
         for (const issue of result.error.issues) report(`${relativePath}: ${issue.path.join('.')}: ${issue.message}`);
