@@ -1,19 +1,23 @@
 // `npm run verify:salesforce`: the offline proof of the Salesforce side. Each step reports findings with file and
 // line; any finding, or a step that cannot run, fails the command.
 //   --root <dir>     project to check (default: the current directory)
-//   --only <steps>   comma-separated subset of: apex-parse, apex-typecheck, code-analyzer, metadata-conversion, contracts
-import { existsSync } from 'node:fs';
+//   --only <steps>   comma-separated subset of: sfdx-project, metadata-schema, apex-parse, apex-typecheck, code-analyzer,
+//                    metadata-conversion, contracts
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allClasses, parseApexFile } from './apex-model';
+import { checkRunningUserSetup } from './apex-test-rules';
 import { runApexTypecheck } from './apex-typecheck';
 import { runCodeAnalyzer } from './code-analyzer';
 import { readComponentImports } from './component-imports';
 import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-checks';
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
 import { runMetadataConversion } from './metadata-conversion';
+import { runMetadataSchema } from './metadata-schema';
 import { checkPermissionCoverage } from './permission-coverage';
 import { checkSettingDefaults } from './setting-defaults';
+import { runProjectChecks } from './project-checks';
 import {
     isApexSource,
     isComponentSource,
@@ -94,6 +98,20 @@ export async function verifySalesforce(
         );
     };
 
+    if (steps.includes('sfdx-project')) {
+        const outcome = await runProjectChecks(project);
+        record('sfdx-project', outcome.findings, outcome.summary);
+    }
+
+    if (steps.includes('metadata-schema')) {
+        const outcome = runMetadataSchema(project);
+        record(
+            'metadata-schema',
+            outcome.findings,
+            `${outcome.fileCount} metadata file(s) against ${outcome.typeCount} Metadata API types (@salesforce/types)`
+        );
+    }
+
     const apexFiles = projectFiles(project, isApexSource).map(parseApexFile);
     const classes = allClasses(apexFiles).map((c) => ({ ...c, file: toProjectPath(project, c.file) }));
     const componentImports = projectFiles(project, isComponentSource).map((file) =>
@@ -146,7 +164,13 @@ export async function verifySalesforce(
             ...checkApexImports(apexImports, classes),
             ...(apexLs?.schemaImportFindings ?? []),
             ...checkPermissionCoverage(project),
-            ...checkSettingDefaults(project, loadServiceDefaults())
+            ...checkSettingDefaults(project, loadServiceDefaults()),
+            ...checkRunningUserSetup(
+                apexFiles.map((file) => ({
+                    file: toProjectPath(project, file.file),
+                    source: readFileSync(file.file, 'utf8')
+                }))
+            )
         ];
         const dtoClasses = classes.filter((c) => c.contractPointer);
         const schemas = dtoClasses.length > 0 ? loadContractSchemas() : {};

@@ -1,8 +1,17 @@
 // A finding is one defect the offline Salesforce proof reports, always with a file and (where known) a line.
 
-export type StepName = 'apex-parse' | 'apex-typecheck' | 'code-analyzer' | 'metadata-conversion' | 'contracts';
+export type StepName =
+    | 'sfdx-project'
+    | 'metadata-schema'
+    | 'apex-parse'
+    | 'apex-typecheck'
+    | 'code-analyzer'
+    | 'metadata-conversion'
+    | 'contracts';
 
 export const ALL_STEPS: readonly StepName[] = [
+    'sfdx-project',
+    'metadata-schema',
     'apex-parse',
     'apex-typecheck',
     'code-analyzer',

@@ -88,7 +88,8 @@ describe('verify:salesforce on planted defects', () => {
     beforeAll(() => {
         project = mkdtempSync(join(tmpdir(), 'verify-planted-'));
         cpSync(join(repoRoot, 'sfdx-project.json'), join(project, 'sfdx-project.json'));
-        for (const packageDir of ['force-app', 'unpackaged']) {
+        // The package directories, and the definition file sfdx-project.json names (the sfdx-project step reads it).
+        for (const packageDir of ['force-app', 'unpackaged', 'config']) {
             if (!existsSync(join(repoRoot, packageDir))) continue;
             cpSync(join(repoRoot, packageDir), join(project, packageDir), {
                 recursive: true,
@@ -270,5 +271,10 @@ describe('verify:salesforce on planted defects', () => {
 
     it('raises nothing against the correct code planted beside the defects', () => {
         expect(result.output).not.toMatch(/PlantedGoodController\.cls|plantedGood\.ts|PlantedCompleteDto\.cls/);
+    });
+
+    it('checks the project and its metadata against the CLI and the Metadata API types, clean here', () => {
+        expect(result.output).toMatch(/^ok {3}sfdx-project: 2 package directories, not a git work tree/m);
+        expect(result.output).toMatch(/^ok {3}metadata-schema: \d+ metadata file\(s\)/m);
     });
 });
