@@ -1,10 +1,11 @@
-import type { ActivityCounts, DimensionKey, PlaybookStep } from '../contract';
+import type { ActivityCounts, Deal, DimensionKey, PlaybookStep } from '../contract';
 import { formatRatio, plural } from './dates';
 import {
     type DealFacts,
     expectedStageOrder,
     GATE_STEP_WEIGHT,
     QUALIFICATION_RULES,
+    type QualificationRule,
     qualificationCredit
 } from './facts';
 
@@ -126,6 +127,24 @@ function completedShare(requiredWeight: number, incompleteWeight: number): numbe
 }
 
 /**
+ * "Expected from stage 3 of 6; the deal is in stage 5 (Negotiation)". The same few sentences recur across a batch, so
+ * they are built once per rule and stage (a bounded cache) rather than for every deal.
+ */
+const unknownEvidenceCache = new Map<string, string>();
+const UNKNOWN_EVIDENCE_CACHE_LIMIT = 2048;
+
+function unknownElementEvidence(rule: QualificationRule, stage: Deal['stage'], isNotExpectedYet: boolean): string {
+    const cacheKey = `${rule.ruleKey}|${stage.stageOrder}|${stage.openStageCount}|${isNotExpectedYet ? '' : stage.apiName}`;
+    const cached = unknownEvidenceCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const expectedFrom = expectedStageOrder(rule, stage.openStageCount);
+    const text = `Expected from stage ${expectedFrom} of ${stage.openStageCount}; the deal is in stage ${stage.stageOrder}${isNotExpectedYet ? '' : ` (${stage.apiName})`}`;
+    if (unknownEvidenceCache.size >= UNKNOWN_EVIDENCE_CACHE_LIMIT) unknownEvidenceCache.clear();
+    unknownEvidenceCache.set(cacheKey, text);
+    return text;
+}
+
+/**
  * Every element gets a line, also one that earns nothing, so every point lost is on screen. The label carries the
  * status; the evidence quotes the rep's note, or says when the element is expected (empty when there is nothing to add).
  */
@@ -139,13 +158,8 @@ function qualificationSignals(facts: DealFacts): RawSignal[] {
         let label: string = rule.signalLabels[element.status];
         let evidence = '';
         if (element.status === 'unknown') {
-            const expectedFrom = expectedStageOrder(rule, stage.openStageCount);
-            if (credit > 0) {
-                evidence = `Expected from stage ${expectedFrom} of ${stage.openStageCount}; the deal is in stage ${stage.stageOrder}`;
-            } else {
-                label = rule.missingLabel;
-                evidence = `Expected from stage ${expectedFrom} of ${stage.openStageCount}; the deal is in stage ${stage.stageOrder} (${stage.apiName})`;
-            }
+            if (credit <= 0) label = rule.missingLabel;
+            evidence = unknownElementEvidence(rule, stage, credit > 0);
         } else if (element.evidence) {
             evidence = `"${element.evidence}"`;
         }
@@ -371,12 +385,20 @@ function playbookSignals(facts: DealFacts): RawSignal[] {
     ];
 }
 
-/** "; open: Identify a champion, Pass the security review (gate, counts 3×)". */
+/** "; open: Identify a champion, Pass the security review (gate, counts 3×)". A loop, not map/join: it runs per deal. */
 function describeOpenSteps(steps: readonly PlaybookStep[]): string {
     if (steps.length === 0) return '';
-    return `; open: ${steps.map((step) => (step.isGate ? `${step.title} (gate, counts ${GATE_STEP_WEIGHT}×)` : step.title)).join(', ')}`;
+    let text = '; open: ';
+    for (let index = 0; index < steps.length; index++) {
+        const step = steps[index]!;
+        if (index > 0) text += ', ';
+        text += step.title;
+        if (step.isGate) text += GATE_SUFFIX;
+    }
+    return text;
 }
 
+const GATE_SUFFIX = ` (gate, counts ${GATE_STEP_WEIGHT}×)`;
 /** Each dimension's signals, in rule order; all their points add up to the real-valued score. */
 export type SignalsByDimension = Readonly<Record<DimensionKey, readonly RawSignal[]>>;
 
