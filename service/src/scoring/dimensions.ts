@@ -128,19 +128,35 @@ function completedShare(requiredWeight: number, incompleteWeight: number): numbe
 
 /**
  * "Expected from stage 3 of 6; the deal is in stage 5 (Negotiation)". The same few sentences recur across a batch, so
- * they are built once per rule and stage (a bounded cache) rather than for every deal.
+ * they are built once per stage and rule (cached by stage name, checked against its order) rather than for every deal.
  */
-const unknownEvidenceCache = new Map<string, string>();
-const UNKNOWN_EVIDENCE_CACHE_LIMIT = 2048;
+interface StageEvidence {
+    readonly stageOrder: number;
+    readonly openStageCount: number;
+    /** Index `2 × rule + (not expected yet ? 1 : 0)`. */
+    readonly texts: (string | undefined)[];
+}
+const unknownEvidenceByStage = new Map<string, StageEvidence>();
+const UNKNOWN_EVIDENCE_CACHE_LIMIT = 512;
 
-function unknownElementEvidence(rule: QualificationRule, stage: Deal['stage'], isNotExpectedYet: boolean): string {
-    const cacheKey = `${rule.ruleKey}|${stage.stageOrder}|${stage.openStageCount}|${isNotExpectedYet ? '' : stage.apiName}`;
-    const cached = unknownEvidenceCache.get(cacheKey);
+function unknownElementEvidence(
+    ruleIndex: number,
+    rule: QualificationRule,
+    stage: Deal['stage'],
+    isNotExpectedYet: boolean
+): string {
+    let entry = unknownEvidenceByStage.get(stage.apiName);
+    if (entry === undefined || entry.stageOrder !== stage.stageOrder || entry.openStageCount !== stage.openStageCount) {
+        if (unknownEvidenceByStage.size >= UNKNOWN_EVIDENCE_CACHE_LIMIT) unknownEvidenceByStage.clear();
+        entry = { stageOrder: stage.stageOrder, openStageCount: stage.openStageCount, texts: [] };
+        unknownEvidenceByStage.set(stage.apiName, entry);
+    }
+    const slot = ruleIndex * 2 + (isNotExpectedYet ? 1 : 0);
+    const cached = entry.texts[slot];
     if (cached !== undefined) return cached;
     const expectedFrom = expectedStageOrder(rule, stage.openStageCount);
     const text = `Expected from stage ${expectedFrom} of ${stage.openStageCount}; the deal is in stage ${stage.stageOrder}${isNotExpectedYet ? '' : ` (${stage.apiName})`}`;
-    if (unknownEvidenceCache.size >= UNKNOWN_EVIDENCE_CACHE_LIMIT) unknownEvidenceCache.clear();
-    unknownEvidenceCache.set(cacheKey, text);
+    entry.texts[slot] = text;
     return text;
 }
 
@@ -152,14 +168,15 @@ function qualificationSignals(facts: DealFacts): RawSignal[] {
     const signals: RawSignal[] = [];
     const weight = facts.config.weights.qualification;
     const { stage } = facts.deal;
-    for (const rule of QUALIFICATION_RULES) {
+    for (let ruleIndex = 0; ruleIndex < QUALIFICATION_RULES.length; ruleIndex++) {
+        const rule = QUALIFICATION_RULES[ruleIndex]!;
         const credit = qualificationCredit(facts, rule);
         const element = facts.deal.meddpicc[rule.element];
         let label: string = rule.signalLabels[element.status];
         let evidence = '';
         if (element.status === 'unknown') {
             if (credit <= 0) label = rule.missingLabel;
-            evidence = unknownElementEvidence(rule, stage, credit > 0);
+            evidence = unknownElementEvidence(ruleIndex, rule, stage, credit > 0);
         } else if (element.evidence) {
             evidence = `"${element.evidence}"`;
         }
@@ -173,8 +190,25 @@ function describeCounts(counts: ActivityCounts): string {
     return `${plural(counts.meetings, 'meeting')}, ${plural(counts.calls, 'call')}, ${plural(counts.emails, 'email')}`;
 }
 
+/**
+ * Signals, risks and nudges of one deal quote the same sentences; the last deal's are kept (one entry per sentence,
+ * keyed by the facts object) so each is built once per deal.
+ */
+let recencyFor: DealFacts | null = null;
+let recencyText = '';
+let engagementFor: DealFacts | null = null;
+let engagementText = '';
+
 /** Buyer recency in words, naming the source it was read from; shared by signals, risks and nudges. */
 export function describeBuyerRecency(facts: DealFacts): string {
+    if (recencyFor !== facts) {
+        recencyText = buildBuyerRecency(facts);
+        recencyFor = facts;
+    }
+    return recencyText;
+}
+
+function buildBuyerRecency(facts: DealFacts): string {
     const days = plural(facts.daysSinceActivity, 'day');
     let text: string;
     switch (facts.recencyBasis) {
@@ -196,6 +230,14 @@ export function describeBuyerRecency(facts: DealFacts): string {
 
 /** Contact engagement in words, e.g. "2 of 4 contacts engaged in the last 30 days, none senior". */
 export function describeContactEngagement(facts: DealFacts): string {
+    if (engagementFor !== facts) {
+        engagementText = buildContactEngagement(facts);
+        engagementFor = facts;
+    }
+    return engagementText;
+}
+
+function buildContactEngagement(facts: DealFacts): string {
     if (facts.contactCount === 0) return 'No contacts on the deal';
     const days = facts.config.thresholds.engagedContactDays;
     const senior =

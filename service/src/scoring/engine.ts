@@ -12,7 +12,7 @@ import {
     type ScoreResponse,
     type Signal
 } from '../contract';
-import { apportion, stabilize } from './apportion';
+import { apportion, apportionInto, stabilize } from './apportion';
 import { DIMENSION_LABELS, type EngineConfig, MODEL_VERSION, resolveEngineConfig } from './config';
 import { toDayNumber } from './dates';
 import { collectSignals, type RawSignal } from './dimensions';
@@ -91,6 +91,8 @@ export function scoreDeal(
 
 /** Scratch buffers for roundSignals (a dimension has a handful of signals): no allocation per dimension. */
 const MAX_SCRATCH_SIGNALS = 32;
+const shareScratch = new Float64Array(MAX_SCRATCH_SIGNALS);
+const impactScratch = new Int32Array(MAX_SCRATCH_SIGNALS);
 const shortfallScratch = new Float64Array(MAX_SCRATCH_SIGNALS);
 const lostScratch = new Int32Array(MAX_SCRATCH_SIGNALS);
 
@@ -103,21 +105,20 @@ const lostScratch = new Int32Array(MAX_SCRATCH_SIGNALS);
 function roundSignals(rawSignals: readonly RawSignal[], dimensionScore: number, weight: number): Signal[] {
     const count = rawSignals.length;
     if (count > MAX_SCRATCH_SIGNALS) throw new Error(`roundSignals: more than ${MAX_SCRATCH_SIGNALS} signals`);
-    const shares: number[] = [];
-    for (const signal of rawSignals) shares.push(stabilize(signal.points));
-    const impacts = apportion(shares, dimensionScore);
+    for (let index = 0; index < count; index++) shareScratch[index] = stabilize(rawSignals[index]!.points);
+    apportionInto(shareScratch, count, dimensionScore, impactScratch);
     let creditImpacts = 0;
     for (let index = 0; index < count; index++) {
         const signal = rawSignals[index]!;
         const isCredit = signal.available > 0;
-        if (isCredit) creditImpacts += impacts[index]!;
+        if (isCredit) creditImpacts += impactScratch[index]!;
         shortfallScratch[index] = isCredit ? Math.max(0, stabilize(signal.available - signal.points)) : 0;
     }
     distributeLost(count, weight - creditImpacts);
     const signals: Signal[] = [];
     for (let index = 0; index < count; index++) {
         const signal = rawSignals[index]!;
-        const impact = impacts[index]!;
+        const impact = impactScratch[index]!;
         signals.push({
             key: signal.key,
             label: signal.label,
