@@ -8,7 +8,7 @@
  */
 import { ScoreRequest, type Deal, type Nudge, type Risk } from '../../service/src/contract';
 import { dayOf } from '../sample-org/dates';
-import { buildDeal, playbookMatchFor } from '../sample-org/scoring';
+import { buildDeal, orgContextAt, playbookMatchFor } from '../sample-org/scoring';
 import type {
     NudgeFeedbackRecord,
     OpportunityRecord,
@@ -154,7 +154,12 @@ export function buildRescoreRequest(store: WorkbenchStore, opportunityId: string
         stage: { ...current.stage, daysInStage: Math.max(0, current.stage.daysInStage - 1) },
         activity: startOfToday?.activity ?? current.activity
     };
-    return ScoreRequest.parse({ asOf: today, config: store.org.scoringConfig, deals: [deal] });
+    return ScoreRequest.parse({
+        asOf: today,
+        config: store.org.scoringConfig,
+        orgContext: orgContextAt(index, today),
+        deals: [deal]
+    });
 }
 
 /** DealHealthService.saveSnapshots: upsert on the key, and the latest flag moves to the new snapshot. */
@@ -252,6 +257,7 @@ function toStepView(
         title: step.title,
         guidance,
         isRequired: step.isRequired,
+        isGate: step.isGate,
         exitCriterion: step.exitCriterion,
         dueInDays: step.dueInDays === null ? null : Math.trunc(step.dueInDays),
         status: progress?.Status__c ?? 'open',

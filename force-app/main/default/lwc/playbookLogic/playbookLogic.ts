@@ -13,6 +13,8 @@ export type StepView = Record<'status', StepStatus> & {
     title: string;
     guidance?: string | null;
     isRequired: boolean;
+    /** A gate must be passed before the deal leaves the stage; absent in views from before gates existed. */
+    isGate?: boolean;
     exitCriterion?: string | null;
     dueInDays?: number | null;
     skipReason?: string | null;
@@ -152,7 +154,7 @@ export function stepRows(stage: StageView, criteria: ExitCriteria | null, expand
             isExpanded,
             ariaExpanded: isExpanded ? 'true' : 'false',
             guidanceId: `guidance-${step.stepKey}`,
-            requiredLabel: step.isRequired ? 'Required' : 'Optional'
+            requiredLabel: step.isGate ? 'Required gate' : step.isRequired ? 'Required' : 'Optional'
         };
     });
 }
@@ -163,7 +165,10 @@ export interface AdvanceSummary {
     items: Array<{ key: string; text: string }>;
 }
 
-/** What the rep must still do to leave the current stage, in plain words. */
+/**
+ * Whether the deal may leave the current stage and, if not, every reason in plain words: open gates, unmet exit
+ * criteria and high risks, as the service lists them. Results stored before blockers existed list the unmet criteria.
+ */
 export function advanceSummary(criteria: ExitCriteria | null, stageLabel: string | null | undefined): AdvanceSummary {
     if (!criteria) {
         return { ready: false, headline: 'Score the deal to check the exit criteria of this stage.', items: [] };
@@ -172,13 +177,19 @@ export function advanceSummary(criteria: ExitCriteria | null, stageLabel: string
     if (criteria.readyToAdvance) {
         return {
             ready: true,
-            headline: `Every required exit criterion of ${stage} is met: ready to advance.`,
+            headline: `Every gate and required exit criterion of ${stage} is met and no high risk is open: ready to advance.`,
             items: []
         };
     }
+    const blockers = (criteria as Partial<ExitCriteria>).blockers;
     return {
         ready: false,
-        headline: `To leave ${stage}:`,
-        items: criteria.stillNeeded.map((need) => ({ key: need.stepKey, text: `${need.title}: ${need.missing}` }))
+        headline: `Not ready to leave ${stage}:`,
+        items: blockers
+            ? blockers.map((blocker) => ({
+                  key: `${blocker.reason}:${blocker.stepKey ?? blocker.riskCode ?? ''}`,
+                  text: blocker.message
+              }))
+            : criteria.stillNeeded.map((need) => ({ key: need.stepKey, text: `${need.title}: ${need.missing}` }))
     };
 }

@@ -6,17 +6,19 @@ import {
     DIMENSION_KEYS,
     type DealScore,
     type DimensionResult,
+    type OrgContext,
     type Risk,
     type ScoreRequest,
     type ScoreResponse,
     type Signal
 } from '../../../contract';
-import { apportion, stabilize } from './apportion';
+import { apportion, apportionInto, stabilize } from './apportion';
 import { DIMENSION_LABELS, type EngineConfig, MODEL_VERSION, resolveEngineConfig } from './config';
 import { toDayNumber } from './dates';
 import { collectSignals, type RawSignal } from './dimensions';
 import { evaluateExitCriteria } from './exit-criteria';
 import { deriveFacts } from './facts';
+import { findOpenGates } from './gates';
 import { buildNudges } from './nudges';
 import { assessRisks } from './risks';
 
@@ -34,8 +36,13 @@ export function bandFor(score: number, bands: BandThresholds, hasHighSeverityRis
  * largest-remainder apportionment (score → dimensions, each dimension → its signals), so impacts add up to their
  * dimension and dimensions add up to the score, exactly, while each stays within one point of its real value.
  */
-export function scoreDeal(deal: Deal, asOfDay: number, config: EngineConfig): DealScore {
-    const facts = deriveFacts(deal, asOfDay, config);
+export function scoreDeal(
+    deal: Deal,
+    asOfDay: number,
+    config: EngineConfig,
+    orgContext: OrgContext | undefined = undefined
+): DealScore {
+    const facts = deriveFacts(deal, asOfDay, config, orgContext);
     const signalsByDimension = collectSignals(facts);
 
     const dimensionPoints: number[] = [];
@@ -58,39 +65,102 @@ export function scoreDeal(deal: Deal, asOfDay: number, config: EngineConfig): De
             label: DIMENSION_LABELS[dimension],
             score: dimensionScores[index]!,
             weight: config.weights[dimension],
-            signals: roundSignals(signalsByDimension[dimension], dimensionScores[index]!)
+            signals: roundSignals(signalsByDimension[dimension], dimensionScores[index]!, config.weights[dimension])
         });
     }
 
-    const exitCriteria = evaluateExitCriteria(facts);
-    const risks = assessRisks(facts);
+    const openGates = findOpenGates(facts);
+    const risks = assessRisks(facts, openGates);
+    const band = bandFor(score, config.bands, hasHighSeverityRisk(risks));
+    if (band !== bandFor(score, config.bands)) {
+        // Say where the band is shown which risks hold it below what the score earns.
+        for (const risk of risks) if (risk.severity === 'high') risk.capsBand = true;
+    }
+    const exitCriteria = evaluateExitCriteria(facts, openGates, risks);
     return {
         dealId: deal.id,
         score,
-        band: bandFor(score, config.bands, hasHighSeverityRisk(risks)),
+        band,
         dimensions,
         risks,
         exitCriteria,
-        nudges: buildNudges(facts, exitCriteria),
+        nudges: buildNudges(facts, exitCriteria, openGates),
         modelVersion: MODEL_VERSION
     };
 }
 
-/** Splits a dimension score into integer signal impacts. */
-function roundSignals(rawSignals: readonly RawSignal[], dimensionScore: number): Signal[] {
-    const shares: number[] = [];
-    for (const signal of rawSignals) shares.push(stabilize(signal.points));
-    const impacts = apportion(shares, dimensionScore);
-    const signals: Signal[] = [];
-    for (let index = 0; index < rawSignals.length; index++) {
+/** Scratch buffers for roundSignals (a dimension has a handful of signals): no allocation per dimension. */
+const MAX_SCRATCH_SIGNALS = 32;
+const shareScratch = new Float64Array(MAX_SCRATCH_SIGNALS);
+const impactScratch = new Int32Array(MAX_SCRATCH_SIGNALS);
+const shortfallScratch = new Float64Array(MAX_SCRATCH_SIGNALS);
+const lostScratch = new Int32Array(MAX_SCRATCH_SIGNALS);
+
+/**
+ * Splits a dimension score into integer signal impacts, and its weight into the points each rule could earn. Every
+ * signal is kept, also one that rounds to 0, so every point a dimension lost is on a line: a deduction lost what it
+ * took, a credit rule lost `pointsAvailable - impact`. The credit rules' lost points are apportioned from their real
+ * shortfalls, so the `pointsAvailable` of the dimension add up to its weight exactly and never fall below the impact.
+ */
+function roundSignals(rawSignals: readonly RawSignal[], dimensionScore: number, weight: number): Signal[] {
+    const count = rawSignals.length;
+    if (count > MAX_SCRATCH_SIGNALS) throw new Error(`roundSignals: more than ${MAX_SCRATCH_SIGNALS} signals`);
+    for (let index = 0; index < count; index++) shareScratch[index] = stabilize(rawSignals[index]!.points);
+    apportionInto(shareScratch, count, dimensionScore, impactScratch);
+    let creditImpacts = 0;
+    for (let index = 0; index < count; index++) {
         const signal = rawSignals[index]!;
-        const impact = impacts[index]!;
-        // Signals that round to nothing did not move the score; risks and nudges still report the facts.
-        if (impact !== 0) {
-            signals.push({ key: signal.key, label: signal.label, impact, evidence: signal.evidence });
-        }
+        const isCredit = signal.available > 0;
+        if (isCredit) creditImpacts += impactScratch[index]!;
+        shortfallScratch[index] = isCredit ? Math.max(0, stabilize(signal.available - signal.points)) : 0;
+    }
+    distributeLost(count, weight - creditImpacts);
+    const signals: Signal[] = [];
+    for (let index = 0; index < count; index++) {
+        const signal = rawSignals[index]!;
+        const impact = impactScratch[index]!;
+        signals.push({
+            key: signal.key,
+            label: signal.label,
+            impact,
+            pointsAvailable: signal.available > 0 ? impact + lostScratch[index]! : 0,
+            evidence: signal.evidence
+        });
     }
     return signals;
+}
+
+/**
+ * Fills `lostScratch[0..count)` with non-negative integers close to the shortfalls (each ≥ 0) that add up to `total`
+ * (≥ 0): floors first, then the points left go to the largest remainders, or are taken back from the integers furthest
+ * above their share when the floors already exceed the total. Deterministic: ties go to the earlier signal.
+ */
+function distributeLost(count: number, total: number): void {
+    let remaining = total;
+    for (let index = 0; index < count; index++) {
+        const floor = Math.floor(shortfallScratch[index]!);
+        lostScratch[index] = floor;
+        remaining -= floor;
+    }
+    while (remaining !== 0) {
+        const giving = remaining > 0;
+        let best = -1;
+        let bestGap = -Infinity;
+        for (let index = 0; index < count; index++) {
+            const share = shortfallScratch[index]!;
+            const lost = lostScratch[index]!;
+            // Give to the share furthest below its real value; take from the one furthest above (never below 0).
+            if (giving ? share <= 0 : lost <= 0) continue;
+            const gap = giving ? share - lost : lost - share;
+            if (gap > bestGap) {
+                best = index;
+                bestGap = gap;
+            }
+        }
+        if (best === -1) throw new Error(`distributeLost: total ${total} is out of reach of the shortfalls`);
+        lostScratch[best] = lostScratch[best]! + (giving ? 1 : -1);
+        remaining += giving ? -1 : 1;
+    }
 }
 
 function hasHighSeverityRisk(risks: readonly Risk[]): boolean {
@@ -108,6 +178,6 @@ export function scoreDeals(request: ScoreRequest): ScoreResponse {
         contractVersion,
         modelVersion: MODEL_VERSION,
         asOf: request.asOf,
-        results: request.deals.map((deal) => scoreDeal(deal, asOfDay, config))
+        results: request.deals.map((deal) => scoreDeal(deal, asOfDay, config, request.orgContext))
     };
 }
