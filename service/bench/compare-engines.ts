@@ -6,7 +6,7 @@
  * engine ignores the fields it does not know. Prints one line per round, then a JSON summary.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScoreRequest } from '../src/contract';
 import { scoreDeals } from '../src/scoring';
@@ -15,7 +15,11 @@ import { buildBatchRequest } from '../test/support/deal-factory';
 type ScoreDeals = (request: ScoreRequest) => unknown;
 
 const REPO_ROOT = join(__dirname, '..', '..');
-const SCORING_ENTRY = join('service', 'src', 'scoring', 'index.ts');
+/** Where a commit keeps its engine: today's layout, and the modules layout the restructuring moves it to. */
+const SCORING_ENTRIES = [
+    join('service', 'src', 'scoring', 'index.ts'),
+    join('service', 'src', 'modules', 'scoring', 'index.ts')
+];
 const ROUND_NS = 1_500_000_000n;
 
 function option(name: string, fallback: string): string {
@@ -38,10 +42,14 @@ function loadBaseline(ref: string): ScoreDeals {
         maxBuffer: 64 * 1024 * 1024
     });
     execFileSync('tar', ['-x', '-C', directory], { input: archive });
+    const entry = SCORING_ENTRIES.find((candidate) => existsSync(join(directory, candidate)));
+    if (entry === undefined) {
+        throw new Error(`${ref} (${commit.slice(0, 8)}) has none of ${SCORING_ENTRIES.join(', ')}`);
+    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module path known only at run time
-    const baseline = require(join(directory, SCORING_ENTRY)) as { scoreDeals?: ScoreDeals };
+    const baseline = require(join(directory, entry)) as { scoreDeals?: ScoreDeals };
     if (typeof baseline.scoreDeals !== 'function') {
-        throw new Error(`${ref} (${commit.slice(0, 8)}) has no scoreDeals in ${SCORING_ENTRY}`);
+        throw new Error(`${ref} (${commit.slice(0, 8)}) has no scoreDeals in ${entry}`);
     }
     console.log(`baseline: ${ref} (${commit.slice(0, 8)})`);
     return baseline.scoreDeals;
