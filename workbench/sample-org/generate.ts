@@ -44,6 +44,7 @@ import {
     TITLES
 } from './names';
 import { createRandom, type Random } from './prng';
+import { measureOrgDataProfile } from './data-profile';
 import { buildDeal, indexSampleOrg, stateBefore } from './scoring';
 import type {
     AccountRecord,
@@ -879,6 +880,8 @@ function buildSnapshots(context: Context): void {
         const day = asOfDay - week * 7;
         const asOf = isoDate(day);
         org.meta.snapshotDates.push(asOf);
+        // The nightly run measures the profile first, then scores with it; the last one stays stored.
+        org.dataProfile = measureOrgDataProfile(index, asOf);
         const deals: Deal[] = [];
         for (const opportunity of org.opportunities) {
             const deal = buildDeal(index, opportunity.Id, asOf);
@@ -888,6 +891,7 @@ function buildSnapshots(context: Context): void {
             const request = ScoreRequest.parse({
                 asOf,
                 config: org.scoringConfig,
+                dataProfile: org.dataProfile,
                 deals: deals.slice(start, start + MAX_DEALS_PER_REQUEST)
             });
             const response = scoreDeals(request);
@@ -999,6 +1003,7 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
             steps: playbook.steps.map((step) => ({ ...step }))
         })),
         scoringConfig: metadata.scoringConfig,
+        dataProfile: null,
         stageBenchmarkDays: { ...metadata.stageBenchmarkDays },
         userRoles: [],
         users: [],

@@ -327,6 +327,7 @@ export function toScoreRequests(
             ScoreRequest.parse({
                 asOf,
                 config: index.org.scoringConfig,
+                dataProfile: index.org.dataProfile,
                 deals: deals.slice(start, start + MAX_DEALS_PER_REQUEST)
             })
         );

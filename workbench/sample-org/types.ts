@@ -9,6 +9,7 @@ import type {
     DimensionResult,
     ExitCriteria,
     Nudge,
+    OrgDataProfile,
     QualificationStatus,
     Risk,
     ScoringConfigOverride
@@ -276,6 +277,8 @@ export interface SampleOrg {
     playbooks: PlaybookDefinition[];
     /** The scoring config the org's settings produce (what Apex sends with each request). */
     scoringConfig: ScoringConfigOverride;
+    /** The latest Org_Data_Profile__c: what the org captures, measured by the nightly run (sent with each request). */
+    dataProfile: OrgDataProfile | null;
     stageBenchmarkDays: Record<string, number>;
     userRoles: UserRoleRecord[];
     users: UserRecord[];

@@ -154,7 +154,12 @@ export function buildRescoreRequest(store: WorkbenchStore, opportunityId: string
         stage: { ...current.stage, daysInStage: Math.max(0, current.stage.daysInStage - 1) },
         activity: startOfToday?.activity ?? current.activity
     };
-    return ScoreRequest.parse({ asOf: today, config: store.org.scoringConfig, deals: [deal] });
+    return ScoreRequest.parse({
+        asOf: today,
+        config: store.org.scoringConfig,
+        dataProfile: store.org.dataProfile,
+        deals: [deal]
+    });
 }
 
 /** DealHealthService.saveSnapshots: upsert on the key, and the latest flag moves to the new snapshot. */

@@ -17,6 +17,7 @@ import { MODEL_VERSION, scoreDeals } from '../../../service/src/modules/scoring/
 import { dayOf, isoDate, isoDateTime } from '../../sample-org/dates';
 import { IdFactory, KEY_PREFIXES } from '../../sample-org/ids';
 import { FORECAST_API_BY_NAME, loadOrgMetadata, type StageDefinition } from '../../sample-org/metadata';
+import { measureOrgDataProfile } from '../../sample-org/data-profile';
 import { buildDeal, indexSampleOrg } from '../../sample-org/scoring';
 import type {
     AccountRecord,
@@ -224,6 +225,7 @@ export function loadMavenOrg(options: MavenOrgOptions = {}): SampleOrg {
         stages: MAVEN_STAGES.map((stage) => ({ ...stage })),
         playbooks: [],
         scoringConfig: metadata.scoringConfig,
+        dataProfile: null,
         stageBenchmarkDays: Object.fromEntries(
             Object.entries(metadata.stageBenchmarkDays).filter(([stage]) => stageByName.has(stage))
         ),
@@ -426,6 +428,8 @@ export function loadMavenOrg(options: MavenOrgOptions = {}): SampleOrg {
 function scoreOpenDeals(org: SampleOrg, ids: IdFactory): void {
     const index = indexSampleOrg(org);
     const asOf = org.meta.asOf;
+    // As the nightly batch does: measure what the org captures, store it, then score with it.
+    org.dataProfile = measureOrgDataProfile(index, asOf);
     const deals: Deal[] = [];
     for (const opportunity of org.opportunities) {
         if (opportunity.IsClosed) continue;
@@ -436,6 +440,7 @@ function scoreOpenDeals(org: SampleOrg, ids: IdFactory): void {
         const request = ScoreRequest.parse({
             asOf,
             config: org.scoringConfig,
+            dataProfile: org.dataProfile,
             deals: deals.slice(start, start + MAX_DEALS_PER_REQUEST)
         });
         for (const result of scoreDeals(request).results) {

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dayOf } from '../../sample-org/dates';
+import { buildRescoreRequest } from '../../twin/controllers';
 import { userList } from '../../twin/records';
 import { WorkbenchStore } from '../../twin/store';
 import { datasetRootCandidates, resolveDataset } from '../datasets';
@@ -128,6 +129,25 @@ describe('loadMavenOrg on a synthetic data set', () => {
             expect(snapshot.As_Of__c).toBe(AS_OF);
             expect(snapshot.Is_Latest__c).toBe(true);
         }
+    });
+
+    it('measures its data profile as the nightly batch does: amounts captured, nothing else', () => {
+        const org = loadMavenOrg({ datasetDir: folder, asOf: AS_OF });
+        const profile = org.dataProfile!;
+        expect(profile.measuredOn).toBe(AS_OF);
+        // Only E1 (engaged on the data's last day) and P1 (taken as created then) fall in the 180-day window; the
+        // deals engaged in January and February are older.
+        expect(profile.dealsMeasured).toBe(2);
+        expect(profile.withAmount).toBe(1);
+        expect(profile.withBuyerActivity).toBe(0);
+        expect(profile.withContactRoles).toBe(0);
+        expect(profile.withNextStep).toBe(0);
+        expect(profile.withCloseDateChange).toBe(0);
+        expect(Object.values(profile.withMeddpicc)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+        // The twin sends it with every on-demand scoring request, as DealHealthService does.
+        const store = new WorkbenchStore({ org, now: () => new Date(`${AS_OF}T10:00:00Z`) });
+        const open = org.opportunities.find((opportunity) => !opportunity.IsClosed)!;
+        expect(buildRescoreRequest(store, open.Id).dataProfile).toEqual(profile);
     });
 
     it('names the file and the row at fault', () => {

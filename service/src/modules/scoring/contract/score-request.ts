@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeveloperKey, IsoDate, NonNegativeInt, SalesforceId } from '../../../contract/common';
+import { OrgDataProfile } from './org-data-profile';
 
 export const MAX_DEALS_PER_REQUEST = 500;
 export const MAX_CONTACT_ROLES_PER_DEAL = 50;
@@ -240,6 +241,8 @@ export const ScoreRequest = z
         /** Evaluation date. The engine never reads the clock: same request, same response. */
         asOf: IsoDate,
         config: ScoringConfigOverride.optional(),
+        /** What the org captures (the nightly batch measures it); null or absent: every fact counts as captured. */
+        dataProfile: OrgDataProfile.nullish(),
         deals: z.array(Deal).min(1).max(MAX_DEALS_PER_REQUEST)
     })
     .superRefine((request, ctx) => {
