@@ -60,6 +60,10 @@ describe('c-deal-health-panel', () => {
         const ring = root.querySelector('c-score-ring') as HTMLElement & { score: number; band: string };
         expect(ring.score).toBe(dealScore('healthy').score);
         expect(ring.band).toBe('healthy');
+        // Points on explained checks, never presented as a probability.
+        expect(textOf(root, '[data-id="score-meaning"]')).toBe(
+            'Health points earned on the checks below, not a chance of winning.'
+        );
         expect(allTextOf(root, '[data-id="dimensions"] li')).toHaveLength(5);
         expect(allTextOf(root, '[data-id="dimensions"] li')[0]).toMatch(/^Qualification \d+ of 35$/);
         expect(root.querySelector('[data-id="raising"]')).not.toBeNull();
