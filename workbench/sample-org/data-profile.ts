@@ -62,7 +62,7 @@ export function measureOrgDataProfile(index: SampleOrgIndex, asOf: string): OrgD
         if ((index.contactRolesByOpportunity.get(id) ?? []).length > 0) contactRoles += 1;
         if (opportunity.NextStep !== null && opportunity.NextStep.trim() !== '') nextStep += 1;
         if (opportunity.Next_Step_Date__c !== null) nextStepDate += 1;
-        if (opportunity.Amount !== null) amount += 1;
+        if (opportunity.Amount !== null && opportunity.Amount > 0) amount += 1;
         const closeDates = (index.historyByOpportunity.get(id) ?? [])
             .filter((row) => dayOfDateTime(row.CreatedDate) < asOfDay)
             .map((row) => row.CloseDate);

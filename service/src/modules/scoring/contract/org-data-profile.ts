@@ -36,7 +36,7 @@ export const OrgDataProfile = z.strictObject({
     withNextStepDate: Share,
     /** Share whose close date changed at least once after creation (opportunity history). */
     withCloseDateChange: Share,
-    /** Share with an amount. */
+    /** Share with an amount above 0. */
     withAmount: Share,
     /** Per MEDDPICC element, the share with a status other than unknown. */
     withMeddpicc: MeddpiccShares
