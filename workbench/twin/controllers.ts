@@ -8,7 +8,7 @@
  */
 import { ScoreRequest, type Deal, type Nudge, type Risk } from '../../service/src/contract';
 import { dayOf } from '../sample-org/dates';
-import { buildDeal, playbookMatchFor } from '../sample-org/scoring';
+import { buildDeal, orgContextAt, playbookMatchFor } from '../sample-org/scoring';
 import type {
     NudgeFeedbackRecord,
     OpportunityRecord,
@@ -157,7 +157,7 @@ export function buildRescoreRequest(store: WorkbenchStore, opportunityId: string
     return ScoreRequest.parse({
         asOf: today,
         config: store.org.scoringConfig,
-        dataProfile: store.org.dataProfile,
+        orgContext: orgContextAt(index, today),
         deals: [deal]
     });
 }

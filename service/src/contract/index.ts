@@ -10,7 +10,7 @@ export * from '../modules/scoring/contract/score-request';
 export * from '../modules/scoring/contract/score-response';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
-export const contractVersion = '1.1.0';
+export const contractVersion = '2.1.0';
 
 export type JsonSchema = Record<string, unknown>;
 

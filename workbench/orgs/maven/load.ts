@@ -18,7 +18,7 @@ import { dayOf, isoDate, isoDateTime } from '../../sample-org/dates';
 import { IdFactory, KEY_PREFIXES } from '../../sample-org/ids';
 import { FORECAST_API_BY_NAME, loadOrgMetadata, type StageDefinition } from '../../sample-org/metadata';
 import { measureOrgDataProfile } from '../../sample-org/data-profile';
-import { buildDeal, indexSampleOrg } from '../../sample-org/scoring';
+import { buildDeal, indexSampleOrg, orgContextAt } from '../../sample-org/scoring';
 import type {
     AccountRecord,
     OpportunityHistoryRecord,
@@ -440,7 +440,7 @@ function scoreOpenDeals(org: SampleOrg, ids: IdFactory): void {
         const request = ScoreRequest.parse({
             asOf,
             config: org.scoringConfig,
-            dataProfile: org.dataProfile,
+            orgContext: orgContextAt(index, asOf),
             deals: deals.slice(start, start + MAX_DEALS_PER_REQUEST)
         });
         for (const result of scoreDeals(request).results) {

@@ -147,7 +147,7 @@ describe('loadMavenOrg on a synthetic data set', () => {
         // The twin sends it with every on-demand scoring request, as DealHealthService does.
         const store = new WorkbenchStore({ org, now: () => new Date(`${AS_OF}T10:00:00Z`) });
         const open = org.opportunities.find((opportunity) => !opportunity.IsClosed)!;
-        expect(buildRescoreRequest(store, open.Id).dataProfile).toEqual(profile);
+        expect(buildRescoreRequest(store, open.Id).orgContext?.dataProfile).toEqual(profile);
     });
 
     it('names the file and the row at fault', () => {
