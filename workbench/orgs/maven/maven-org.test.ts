@@ -206,5 +206,35 @@ describeReal(
             expect(org.opportunities.filter((opportunity) => opportunity.AccountId === null)).toHaveLength(1425);
             expect(org.dealHealthSnapshots).toHaveLength(1589 + 500);
         });
+
+        it('raises none of the risks that read only what this org does not record, on any of its open deals', () => {
+            const org = loadMavenOrg({ asOf: AS_OF });
+            // The data has no activities, contacts, next steps, MEDDPICC values or close-date history.
+            const uncapturedOnly = new Set([
+                'going_dark',
+                'single_threaded',
+                'no_contacts',
+                'no_economic_buyer',
+                'economic_buyer_not_validated',
+                'no_champion',
+                'next_step_missing',
+                'next_step_overdue',
+                'close_date_slipped'
+            ]);
+            const fired = org.dealHealthSnapshots.flatMap((snapshot) =>
+                snapshot.risks.filter((risk) => uncapturedOnly.has(risk.code)).map((risk) => risk.code)
+            );
+            expect(fired).toEqual([]);
+            // What it does record still speaks: deals far past the stage benchmark are flagged as stalled.
+            const stalled = org.dealHealthSnapshots.filter((snapshot) =>
+                snapshot.risks.some((risk) => risk.code === 'stalled_in_stage')
+            );
+            expect(stalled.length).toBeGreaterThan(0);
+            // No deal is called at risk without a risk the org's own data shows.
+            const atRiskWithoutReason = org.dealHealthSnapshots.filter(
+                (snapshot) => snapshot.Band__c === 'at_risk' && snapshot.risks.length === 0
+            );
+            expect(atRiskWithoutReason).toEqual([]);
+        });
     }
 );

@@ -7,6 +7,7 @@ import {
     describeOverdueCloseDate,
     describeUnrealisticCloseDate
 } from './dimensions';
+import { MEDDPICC_FACTS } from './data-capture';
 import { qualificationElementOf } from './exit-criteria';
 import type { DealFacts } from './facts';
 import type { OpenGate } from './gates';
@@ -52,6 +53,20 @@ const RISKS_COVERING_SIGNAL: Partial<Record<ExitCriterionSignal, readonly RiskCo
     executive_engaged: ['no_contacts', 'going_dark'],
     next_step_scheduled: ['next_step_missing', 'next_step_overdue']
 };
+
+/**
+ * A criterion that reads a fact the org does not record cannot be judged from the data: like the risk that would
+ * speak for it, it raises nothing.
+ */
+function readsUncapturedFact(facts: DealFacts, signal: ExitCriterionSignal): boolean {
+    const element = qualificationElementOf(signal);
+    if (element !== null) return !facts.capture.captures(MEDDPICC_FACTS[element]);
+    if (signal === 'multi_threaded' || signal === 'executive_engaged') {
+        return !facts.capture.capturesAll(['contactRoles', 'buyerActivity']);
+    }
+    if (signal === 'next_step_scheduled') return !facts.capture.capturesAll(['nextStep', 'nextStepDate']);
+    return false;
+}
 
 function isCoveredByRisk(risks: readonly Risk[], signal: ExitCriterionSignal): boolean {
     const element = qualificationElementOf(signal);
@@ -122,7 +137,9 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
         );
     }
 
-    if (facts.isBuyerSilent) {
+    // A fact the org does not record raises no risk (facts.notCaptured): unknown is not bad news.
+    const { notCaptured, capture } = facts;
+    if (facts.isBuyerSilent && notCaptured.recency === null) {
         risks.push(
             risk(
                 'going_dark',
@@ -134,7 +151,7 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
     }
 
     if (facts.contactCount === 0) {
-        if (deal.stage.stageOrder > 1) {
+        if (deal.stage.stageOrder > 1 && capture.captures('contactRoles')) {
             risks.push(
                 risk(
                     'no_contacts',
@@ -147,6 +164,7 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
     } else if (
         facts.engagedContacts < thresholds.multiThreadedContacts &&
         facts.engagedContacts <= 1 &&
+        notCaptured.threading === null &&
         // Several contacts but none engaged is silence (going dark), not single-threading.
         !(facts.engagedContacts === 0 && facts.contactCount > 1 && facts.isBuyerSilent)
     ) {
@@ -162,14 +180,16 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
 
     const economicBuyer = deal.meddpicc.economicBuyer;
     if (facts.stageProgress >= 0.5 && economicBuyer.status === 'unknown') {
-        risks.push(
-            risk(
-                'no_economic_buyer',
-                facts.isLateStage ? 'high' : 'medium',
-                'No economic buyer identified',
-                `Economic buyer unknown in ${deal.stage.apiName} (stage ${deal.stage.stageOrder} of ${deal.stage.openStageCount})`
-            )
-        );
+        if (capture.captures(MEDDPICC_FACTS.economicBuyer)) {
+            risks.push(
+                risk(
+                    'no_economic_buyer',
+                    facts.isLateStage ? 'high' : 'medium',
+                    'No economic buyer identified',
+                    `Economic buyer unknown in ${deal.stage.apiName} (stage ${deal.stage.stageOrder} of ${deal.stage.openStageCount})`
+                )
+            );
+        }
     } else if (facts.isLateStage && economicBuyer.status === 'identified') {
         risks.push(
             risk(
@@ -181,7 +201,11 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
         );
     }
 
-    if (facts.stageProgress >= 0.5 && deal.meddpicc.champion.status === 'unknown') {
+    if (
+        facts.stageProgress >= 0.5 &&
+        deal.meddpicc.champion.status === 'unknown' &&
+        capture.captures(MEDDPICC_FACTS.champion)
+    ) {
         risks.push(
             risk(
                 'no_champion',
@@ -192,7 +216,7 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
         );
     }
 
-    if (facts.nextStepState === 'missing' || facts.nextStepState === 'undated') {
+    if ((facts.nextStepState === 'missing' || facts.nextStepState === 'undated') && notCaptured.nextStep === null) {
         risks.push(
             risk(
                 'next_step_missing',
@@ -213,14 +237,15 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
     }
 
     if (deal.amount === null || deal.amount === 0) {
-        risks.push(
-            risk(
-                'amount_missing',
-                facts.isLateStage ? 'medium' : 'low',
-                'The deal has no amount',
-                describeAmountProblem(facts)
-            )
-        );
+        if (notCaptured.amount === null)
+            risks.push(
+                risk(
+                    'amount_missing',
+                    facts.isLateStage ? 'medium' : 'low',
+                    'The deal has no amount',
+                    describeAmountProblem(facts)
+                )
+            );
     } else if (facts.isAmountOutlier) {
         risks.push(
             risk(
@@ -235,7 +260,10 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
     // Earlier steps no other risk speaks for: gates have their own risk, and e.g. an economic-buyer step is covered by
     // the economic-buyer risk.
     const uncovered = facts.incompleteEarlierRequiredSteps.filter(
-        (step) => !step.isGate && !isCoveredByRisk(risks, step.exitCriterion)
+        (step) =>
+            !step.isGate &&
+            !isCoveredByRisk(risks, step.exitCriterion) &&
+            !readsUncapturedFact(facts, step.exitCriterion)
     );
     if (uncovered.length > 0) {
         risks.push(
