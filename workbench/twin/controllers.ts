@@ -257,6 +257,7 @@ function toStepView(
         title: step.title,
         guidance,
         isRequired: step.isRequired,
+        isGate: step.isGate,
         exitCriterion: step.exitCriterion,
         dueInDays: step.dueInDays === null ? null : Math.trunc(step.dueInDays),
         status: progress?.Status__c ?? 'open',

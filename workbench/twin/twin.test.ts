@@ -276,6 +276,7 @@ describe('PlaybookController', () => {
             title: '',
             guidance: null,
             isRequired: false,
+            isGate: false,
             exitCriterion: null,
             dueInDays: null,
             status: 'open',

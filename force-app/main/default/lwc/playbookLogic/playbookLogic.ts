@@ -13,6 +13,8 @@ export type StepView = Record<'status', StepStatus> & {
     title: string;
     guidance?: string | null;
     isRequired: boolean;
+    /** A gate must be passed before the deal leaves the stage; absent in views from before gates existed. */
+    isGate?: boolean;
     exitCriterion?: string | null;
     dueInDays?: number | null;
     skipReason?: string | null;
@@ -152,7 +154,7 @@ export function stepRows(stage: StageView, criteria: ExitCriteria | null, expand
             isExpanded,
             ariaExpanded: isExpanded ? 'true' : 'false',
             guidanceId: `guidance-${step.stepKey}`,
-            requiredLabel: step.isRequired ? 'Required' : 'Optional'
+            requiredLabel: step.isGate ? 'Required gate' : step.isRequired ? 'Required' : 'Optional'
         };
     });
 }

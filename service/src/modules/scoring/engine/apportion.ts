@@ -6,32 +6,49 @@
  * Runs for every dimension of every deal, so it works on the result array alone: no sort, no per-share objects.
  */
 export function apportion(shares: readonly number[], total: number): number[] {
-    const result: number[] = [];
+    const result: number[] = new Array<number>(shares.length);
+    apportionInto(shares, shares.length, total, result);
+    return result;
+}
+
+/**
+ * `apportion` of the first `count` shares into `result` (which may be a reused typed array): the per-signal rounding
+ * of every dimension of every deal runs it, so it allocates nothing.
+ */
+export function apportionInto(
+    shares: ArrayLike<number>,
+    count: number,
+    total: number,
+    result: { [index: number]: number }
+): void {
     let remaining = total;
-    for (const share of shares) {
-        const floor = Math.floor(share) + 0; // `+ 0` turns -0 into 0
-        result.push(floor);
+    for (let index = 0; index < count; index++) {
+        const floor = Math.floor(shares[index]!) + 0; // `+ 0` turns -0 into 0
+        result[index] = floor;
         remaining -= floor;
     }
     // Hand out the remaining points one at a time to the share furthest below its real value. A share already rounded
     // up is above its real value (negative remainder), so it never gets a second point.
     while (remaining > 0) {
-        const index = indexOfLargestRemainder(shares, result);
+        const index = indexOfLargestRemainder(shares, count, result);
         if (index === -1) break;
-        result[index]! += 1;
+        result[index] = result[index]! + 1;
         remaining -= 1;
     }
     if (remaining !== 0) {
         throw new Error(`apportion: total ${total} is out of reach of the shares`);
     }
-    return result;
 }
 
 /** Index of the largest non-negative `share - rounded` (the first on ties), or -1 when every share is rounded up. */
-function indexOfLargestRemainder(shares: readonly number[], rounded: readonly number[]): number {
+function indexOfLargestRemainder(
+    shares: ArrayLike<number>,
+    count: number,
+    rounded: { readonly [index: number]: number }
+): number {
     let bestIndex = -1;
     let bestRemainder = 0;
-    for (let index = 0; index < shares.length; index++) {
+    for (let index = 0; index < count; index++) {
         const remainder = shares[index]! - rounded[index]!;
         if (remainder > bestRemainder || (bestIndex === -1 && remainder >= 0)) {
             bestIndex = index;

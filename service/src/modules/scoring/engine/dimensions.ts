@@ -1,4 +1,4 @@
-import type { ActivityCounts, DimensionKey, PlaybookStep } from '../../../contract';
+import type { ActivityCounts, Deal, DimensionKey, PlaybookStep } from '../../../contract';
 import { type CapturableFact, MEDDPICC_FACTS, NEUTRAL_CREDIT, notCapturedEvidence } from './data-capture';
 import { formatRatio, plural } from './dates';
 import {
@@ -7,6 +7,7 @@ import {
     GATE_STEP_WEIGHT,
     isQualificationNotCaptured,
     QUALIFICATION_RULES,
+    type QualificationRule,
     qualificationCredit
 } from './facts';
 
@@ -177,6 +178,40 @@ function completedShare(requiredWeight: number, incompleteWeight: number): numbe
 }
 
 /**
+ * "Expected from stage 3 of 6; the deal is in stage 5 (Negotiation)". The same few sentences recur across a batch, so
+ * they are built once per stage and rule (cached by stage name, checked against its order) rather than for every deal.
+ */
+interface StageEvidence {
+    readonly stageOrder: number;
+    readonly openStageCount: number;
+    /** Index `2 × rule + (not expected yet ? 1 : 0)`. */
+    readonly texts: (string | undefined)[];
+}
+const unknownEvidenceByStage = new Map<string, StageEvidence>();
+const UNKNOWN_EVIDENCE_CACHE_LIMIT = 512;
+
+function unknownElementEvidence(
+    ruleIndex: number,
+    rule: QualificationRule,
+    stage: Deal['stage'],
+    isNotExpectedYet: boolean
+): string {
+    let entry = unknownEvidenceByStage.get(stage.apiName);
+    if (entry === undefined || entry.stageOrder !== stage.stageOrder || entry.openStageCount !== stage.openStageCount) {
+        if (unknownEvidenceByStage.size >= UNKNOWN_EVIDENCE_CACHE_LIMIT) unknownEvidenceByStage.clear();
+        entry = { stageOrder: stage.stageOrder, openStageCount: stage.openStageCount, texts: [] };
+        unknownEvidenceByStage.set(stage.apiName, entry);
+    }
+    const slot = ruleIndex * 2 + (isNotExpectedYet ? 1 : 0);
+    const cached = entry.texts[slot];
+    if (cached !== undefined) return cached;
+    const expectedFrom = expectedStageOrder(rule, stage.openStageCount);
+    const text = `Expected from stage ${expectedFrom} of ${stage.openStageCount}; the deal is in stage ${stage.stageOrder}${isNotExpectedYet ? '' : ` (${stage.apiName})`}`;
+    entry.texts[slot] = text;
+    return text;
+}
+
+/**
  * Every element gets a line, also one that earns nothing, so every point lost is on screen. The label carries the
  * status; the evidence quotes the rep's note, or says when the element is expected (empty when there is nothing to add).
  */
@@ -184,7 +219,8 @@ function qualificationSignals(facts: DealFacts): RawSignal[] {
     const signals: RawSignal[] = [];
     const weight = facts.config.weights.qualification;
     const { stage } = facts.deal;
-    for (const rule of QUALIFICATION_RULES) {
+    for (let ruleIndex = 0; ruleIndex < QUALIFICATION_RULES.length; ruleIndex++) {
+        const rule = QUALIFICATION_RULES[ruleIndex]!;
         const credit = qualificationCredit(facts, rule);
         const element = facts.deal.meddpicc[rule.element];
         let label: string = rule.signalLabels[element.status];
@@ -192,13 +228,8 @@ function qualificationSignals(facts: DealFacts): RawSignal[] {
         if (isQualificationNotCaptured(facts, rule)) {
             ({ label, evidence } = notCapturedLine(facts, MEDDPICC_FACTS[rule.element], rule.label));
         } else if (element.status === 'unknown') {
-            const expectedFrom = expectedStageOrder(rule, stage.openStageCount);
-            if (credit > 0) {
-                evidence = `Expected from stage ${expectedFrom} of ${stage.openStageCount}; the deal is in stage ${stage.stageOrder}`;
-            } else {
-                label = rule.missingLabel;
-                evidence = `Expected from stage ${expectedFrom} of ${stage.openStageCount}; the deal is in stage ${stage.stageOrder} (${stage.apiName})`;
-            }
+            if (credit <= 0) label = rule.missingLabel;
+            evidence = unknownElementEvidence(ruleIndex, rule, stage, credit > 0);
         } else if (element.evidence) {
             evidence = `"${element.evidence}"`;
         }
@@ -212,8 +243,25 @@ function describeCounts(counts: ActivityCounts): string {
     return `${plural(counts.meetings, 'meeting')}, ${plural(counts.calls, 'call')}, ${plural(counts.emails, 'email')}`;
 }
 
+/**
+ * Signals, risks and nudges of one deal quote the same sentences; the last deal's are kept (one entry per sentence,
+ * keyed by the facts object) so each is built once per deal.
+ */
+let recencyFor: DealFacts | null = null;
+let recencyText = '';
+let engagementFor: DealFacts | null = null;
+let engagementText = '';
+
 /** Buyer recency in words, naming the source it was read from; shared by signals, risks and nudges. */
 export function describeBuyerRecency(facts: DealFacts): string {
+    if (recencyFor !== facts) {
+        recencyText = buildBuyerRecency(facts);
+        recencyFor = facts;
+    }
+    return recencyText;
+}
+
+function buildBuyerRecency(facts: DealFacts): string {
     const days = plural(facts.daysSinceActivity, 'day');
     let text: string;
     switch (facts.recencyBasis) {
@@ -235,6 +283,14 @@ export function describeBuyerRecency(facts: DealFacts): string {
 
 /** Contact engagement in words, e.g. "2 of 4 contacts engaged in the last 30 days, none senior". */
 export function describeContactEngagement(facts: DealFacts): string {
+    if (engagementFor !== facts) {
+        engagementText = buildContactEngagement(facts);
+        engagementFor = facts;
+    }
+    return engagementText;
+}
+
+function buildContactEngagement(facts: DealFacts): string {
     if (facts.contactCount === 0) return 'No contacts on the deal';
     const days = facts.config.thresholds.engagedContactDays;
     const senior =
@@ -444,12 +500,20 @@ function playbookSignals(facts: DealFacts): RawSignal[] {
     ];
 }
 
-/** "; open: Identify a champion, Pass the security review (gate, counts 3×)". */
+/** "; open: Identify a champion, Pass the security review (gate, counts 3×)". A loop, not map/join: it runs per deal. */
 function describeOpenSteps(steps: readonly PlaybookStep[]): string {
     if (steps.length === 0) return '';
-    return `; open: ${steps.map((step) => (step.isGate ? `${step.title} (gate, counts ${GATE_STEP_WEIGHT}×)` : step.title)).join(', ')}`;
+    let text = '; open: ';
+    for (let index = 0; index < steps.length; index++) {
+        const step = steps[index]!;
+        if (index > 0) text += ', ';
+        text += step.title;
+        if (step.isGate) text += GATE_SUFFIX;
+    }
+    return text;
 }
 
+const GATE_SUFFIX = ` (gate, counts ${GATE_STEP_WEIGHT}×)`;
 /** Each dimension's signals, in rule order; all their points add up to the real-valued score. */
 export type SignalsByDimension = Readonly<Record<DimensionKey, readonly RawSignal[]>>;
 

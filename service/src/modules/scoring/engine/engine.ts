@@ -12,7 +12,7 @@ import {
     type ScoreResponse,
     type Signal
 } from '../../../contract';
-import { apportion, stabilize } from './apportion';
+import { apportion, apportionInto, stabilize } from './apportion';
 import { DIMENSION_LABELS, type EngineConfig, MODEL_VERSION, resolveEngineConfig } from './config';
 import { toDayNumber } from './dates';
 import { collectSignals, type RawSignal } from './dimensions';
@@ -89,6 +89,13 @@ export function scoreDeal(
     };
 }
 
+/** Scratch buffers for roundSignals (a dimension has a handful of signals): no allocation per dimension. */
+const MAX_SCRATCH_SIGNALS = 32;
+const shareScratch = new Float64Array(MAX_SCRATCH_SIGNALS);
+const impactScratch = new Int32Array(MAX_SCRATCH_SIGNALS);
+const shortfallScratch = new Float64Array(MAX_SCRATCH_SIGNALS);
+const lostScratch = new Int32Array(MAX_SCRATCH_SIGNALS);
+
 /**
  * Splits a dimension score into integer signal impacts, and its weight into the points each rule could earn. Every
  * signal is kept, also one that rounds to 0, so every point a dimension lost is on a line: a deduction lost what it
@@ -96,27 +103,27 @@ export function scoreDeal(
  * shortfalls, so the `pointsAvailable` of the dimension add up to its weight exactly and never fall below the impact.
  */
 function roundSignals(rawSignals: readonly RawSignal[], dimensionScore: number, weight: number): Signal[] {
-    const shares: number[] = [];
-    for (const signal of rawSignals) shares.push(stabilize(signal.points));
-    const impacts = apportion(shares, dimensionScore);
+    const count = rawSignals.length;
+    if (count > MAX_SCRATCH_SIGNALS) throw new Error(`roundSignals: more than ${MAX_SCRATCH_SIGNALS} signals`);
+    for (let index = 0; index < count; index++) shareScratch[index] = stabilize(rawSignals[index]!.points);
+    apportionInto(shareScratch, count, dimensionScore, impactScratch);
     let creditImpacts = 0;
-    const shortfalls: number[] = [];
-    for (let index = 0; index < rawSignals.length; index++) {
+    for (let index = 0; index < count; index++) {
         const signal = rawSignals[index]!;
         const isCredit = signal.available > 0;
-        if (isCredit) creditImpacts += impacts[index]!;
-        shortfalls.push(isCredit ? Math.max(0, stabilize(signal.available - signal.points)) : 0);
+        if (isCredit) creditImpacts += impactScratch[index]!;
+        shortfallScratch[index] = isCredit ? Math.max(0, stabilize(signal.available - signal.points)) : 0;
     }
-    const lost = distribute(shortfalls, weight - creditImpacts);
+    distributeLost(count, weight - creditImpacts);
     const signals: Signal[] = [];
-    for (let index = 0; index < rawSignals.length; index++) {
+    for (let index = 0; index < count; index++) {
         const signal = rawSignals[index]!;
-        const impact = impacts[index]!;
+        const impact = impactScratch[index]!;
         signals.push({
             key: signal.key,
             label: signal.label,
             impact,
-            pointsAvailable: signal.available > 0 ? impact + lost[index]! : 0,
+            pointsAvailable: signal.available > 0 ? impact + lostScratch[index]! : 0,
             evidence: signal.evidence
         });
     }
@@ -124,36 +131,36 @@ function roundSignals(rawSignals: readonly RawSignal[], dimensionScore: number, 
 }
 
 /**
- * Non-negative integers close to `shares` (each ≥ 0) that add up to `total` (≥ 0): floors first, then the points
- * left go to the largest remainders, or are taken back from the largest integers when the floors already exceed the
- * total. Deterministic: ties go to the earlier share.
+ * Fills `lostScratch[0..count)` with non-negative integers close to the shortfalls (each ≥ 0) that add up to `total`
+ * (≥ 0): floors first, then the points left go to the largest remainders, or are taken back from the integers furthest
+ * above their share when the floors already exceed the total. Deterministic: ties go to the earlier signal.
  */
-function distribute(shares: readonly number[], total: number): number[] {
-    const result: number[] = [];
+function distributeLost(count: number, total: number): void {
     let remaining = total;
-    for (const share of shares) {
-        const floor = Math.floor(share);
-        result.push(floor);
+    for (let index = 0; index < count; index++) {
+        const floor = Math.floor(shortfallScratch[index]!);
+        lostScratch[index] = floor;
         remaining -= floor;
     }
     while (remaining !== 0) {
         const giving = remaining > 0;
         let best = -1;
         let bestGap = -Infinity;
-        for (let index = 0; index < shares.length; index++) {
+        for (let index = 0; index < count; index++) {
+            const share = shortfallScratch[index]!;
+            const lost = lostScratch[index]!;
             // Give to the share furthest below its real value; take from the one furthest above (never below 0).
-            if (giving ? shares[index]! <= 0 : result[index]! <= 0) continue;
-            const gap = giving ? shares[index]! - result[index]! : result[index]! - shares[index]!;
+            if (giving ? share <= 0 : lost <= 0) continue;
+            const gap = giving ? share - lost : lost - share;
             if (gap > bestGap) {
                 best = index;
                 bestGap = gap;
             }
         }
-        if (best === -1) throw new Error(`distribute: total ${total} is out of reach of the shares`);
-        result[best]! += giving ? 1 : -1;
+        if (best === -1) throw new Error(`distributeLost: total ${total} is out of reach of the shortfalls`);
+        lostScratch[best] = lostScratch[best]! + (giving ? 1 : -1);
         remaining += giving ? -1 : 1;
     }
-    return result;
 }
 
 function hasHighSeverityRisk(risks: readonly Risk[]): boolean {

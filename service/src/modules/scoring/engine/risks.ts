@@ -1,4 +1,12 @@
-import type { ExitCriterionSignal, MeddpiccElement, Risk, RiskCode, Severity } from '../../../contract';
+import {
+    EXIT_CRITERION_SIGNALS,
+    type ExitCriterionSignal,
+    type MeddpiccElement,
+    type PlaybookStep,
+    type Risk,
+    type RiskCode,
+    type Severity
+} from '../../../contract';
 import { formatRatio, plural } from './dates';
 import {
     describeAmountProblem,
@@ -43,7 +51,7 @@ export function closeDateSeverity(facts: DealFacts): Severity | null {
     return 'low';
 }
 
-/** Which risk already speaks for a step's criterion, so `playbook_steps_incomplete` does not repeat it. */
+/** Which risks already speak for a step's criterion, so `playbook_steps_incomplete` does not repeat them. */
 const RISKS_COVERING_ELEMENT: Partial<Record<MeddpiccElement, readonly RiskCode[]>> = {
     economicBuyer: ['no_economic_buyer', 'economic_buyer_not_validated'],
     champion: ['no_champion']
@@ -68,14 +76,45 @@ function readsUncapturedFact(facts: DealFacts, signal: ExitCriterionSignal): boo
     return false;
 }
 
-function isCoveredByRisk(risks: readonly Risk[], signal: ExitCriterionSignal): boolean {
+/** The risks covering each exit-criterion signal, resolved once (qualification signals via their element). */
+const COVERING_RISKS: Partial<Record<ExitCriterionSignal, readonly RiskCode[]>> = {};
+for (const signal of EXIT_CRITERION_SIGNALS) {
     const element = qualificationElementOf(signal);
     const codes = (element === null ? undefined : RISKS_COVERING_ELEMENT[element]) ?? RISKS_COVERING_SIGNAL[signal];
+    if (codes !== undefined) COVERING_RISKS[signal] = codes;
+}
+
+function isCoveredByRisk(risks: readonly Risk[], signal: ExitCriterionSignal): boolean {
+    const codes = COVERING_RISKS[signal];
     if (codes === undefined) return false;
     for (const existing of risks) {
         if (codes.includes(existing.code)) return true;
     }
     return false;
+}
+
+/** "Identify a champion (Discovery), Capture decision criteria (Solutioning)", or '' when every step is covered. */
+function describeUncoveredSteps(
+    facts: DealFacts,
+    steps: readonly PlaybookStep[],
+    risks: readonly Risk[]
+): { text: string; count: number } {
+    let text = '';
+    let count = 0;
+    for (const step of steps) {
+        // Gates have their own risk; a step whose criterion another risk names is not repeated.
+        // A criterion reading a fact the org does not record raises nothing either.
+        if (
+            step.isGate ||
+            isCoveredByRisk(risks, step.exitCriterion) ||
+            readsUncapturedFact(facts, step.exitCriterion)
+        ) {
+            continue;
+        }
+        text += `${count > 0 ? ', ' : ''}${step.title} (${step.stage})`;
+        count += 1;
+    }
+    return { text, count };
 }
 
 /** Risks are independent of the score: they name what could lose the deal, most severe first, each fact once. */
@@ -257,23 +296,19 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
         );
     }
 
-    // Earlier steps no other risk speaks for: gates have their own risk, and e.g. an economic-buyer step is covered by
-    // the economic-buyer risk.
-    const uncovered = facts.incompleteEarlierRequiredSteps.filter(
-        (step) =>
-            !step.isGate &&
-            !isCoveredByRisk(risks, step.exitCriterion) &&
-            !readsUncapturedFact(facts, step.exitCriterion)
-    );
-    if (uncovered.length > 0) {
-        risks.push(
-            risk(
-                'playbook_steps_incomplete',
-                uncovered.length >= 2 ? 'high' : 'medium',
-                'Required steps of earlier stages are not done',
-                `Not done: ${uncovered.map((step) => `${step.title} (${step.stage})`).join(', ')}`
-            )
-        );
+    // Earlier steps no other risk speaks for (an economic-buyer step is covered by the economic-buyer risk).
+    if (facts.incompleteEarlierRequiredSteps.length > 0) {
+        const uncovered = describeUncoveredSteps(facts, facts.incompleteEarlierRequiredSteps, risks);
+        if (uncovered.count > 0) {
+            risks.push(
+                risk(
+                    'playbook_steps_incomplete',
+                    uncovered.count >= 2 ? 'high' : 'medium',
+                    'Required steps of earlier stages are not done',
+                    `Not done: ${uncovered.text}`
+                )
+            );
+        }
     }
 
     // The sort is stable: within a severity, risks keep the order above.

@@ -97,6 +97,14 @@ describe('playbookLogic', () => {
         );
     });
 
+    it('labels a gate as a required gate among the steps of its stage', () => {
+        const view = playbookView('late-stage-no-economic-buyer');
+        const stage = currentStage(view)!;
+        const rows = stepRows(stage, dealScore('late-stage-no-economic-buyer').exitCriteria, new Set());
+        expect(rows.find((row) => row.stepKey === 'security_review')!.requiredLabel).toBe('Required gate');
+        expect(rows.find((row) => row.stepKey === 'map_paper_process')!.requiredLabel).toBe('Required');
+    });
+
     it('names a gate the deal left behind first among the reasons', () => {
         const items = advanceSummary(dealScore('gate-not-passed').exitCriteria, 'Contracting').items;
         expect(items[0]).toEqual({
