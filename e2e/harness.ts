@@ -7,6 +7,7 @@ import { buildApp } from '../service/src/app';
 import { WORKBENCH_DIST } from '../workbench/build';
 import { startStandInServer, type RunningStandIn } from '../workbench/twin/server';
 import { WorkbenchStore } from '../workbench/twin/store';
+import type { SampleOrg } from '../workbench/sample-org/types';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -28,7 +29,8 @@ export interface Product {
     close(): Promise<void>;
 }
 
-export async function startProduct(deals: number): Promise<Product> {
+/** `deals` sizes a generated sample org; pass `org` to serve another (e.g. the Maven data set). */
+export async function startProduct(deals: number, org?: SampleOrg): Promise<Product> {
     const apiKey = `e2e-${randomBytes(24).toString('hex')}`;
     const service = buildApp({
         settings: { apiKeys: [apiKey], bodyLimitBytes: 5 * 1024 * 1024, rateLimit: { max: 10_000, windowMs: 60_000 } },
@@ -36,7 +38,7 @@ export async function startProduct(deals: number): Promise<Product> {
     });
     await service.listen({ host: '127.0.0.1', port: 0 });
     const serviceUrl = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
-    const store = new WorkbenchStore({ deals });
+    const store = new WorkbenchStore(org ? { org } : { deals });
     const workbench = await startStandInServer({
         store,
         scoringUrl: serviceUrl,

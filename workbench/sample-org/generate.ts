@@ -44,6 +44,7 @@ import {
     TITLES
 } from './names';
 import { createRandom, type Random } from './prng';
+import { measureOrgDataProfile } from './data-profile';
 import { buildDeal, indexSampleOrg, orgContextAt, stateBefore } from './scoring';
 import type {
     AccountRecord,
@@ -333,7 +334,7 @@ function generateDeal(context: Context, dealIndex: number): void {
     const gatedAccounts = org.accounts.filter((candidate) => gatedIndustries.has(candidate.Industry));
     if (risks.has('gate_not_passed') && gatedAccounts.length === 0) risks.delete('gate_not_passed');
     const account = risks.has('gate_not_passed') ? random.pick(gatedAccounts) : random.pick(org.accounts);
-    const segmentReps = context.repsBySegment[account.segment];
+    const segmentReps = context.repsBySegment[account.segment!];
     const ownerId = random.chance(0.8) ? account.OwnerId : random.pick(segmentReps).Id;
     const type = needsPlaybook
         ? 'New Customer'
@@ -954,6 +955,8 @@ function buildSnapshots(context: Context): void {
         const day = asOfDay - week * 7;
         const asOf = isoDate(day);
         org.meta.snapshotDates.push(asOf);
+        // The nightly run measures the profile first, then scores with it; the last one stays stored.
+        org.dataProfile = measureOrgDataProfile(index, asOf);
         const deals: Deal[] = [];
         for (const opportunity of org.opportunities) {
             const deal = buildDeal(index, opportunity.Id, asOf);
@@ -1075,6 +1078,7 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
             steps: playbook.steps.map((step) => ({ ...step }))
         })),
         scoringConfig: metadata.scoringConfig,
+        dataProfile: null,
         stageBenchmarkDays: { ...metadata.stageBenchmarkDays },
         userRoles: [],
         users: [],

@@ -148,7 +148,7 @@ export function playbookMatchFor(
     opportunity: OpportunityRecord,
     amount: number | null
 ): PlaybookMatch | null {
-    const account = index.accountById.get(opportunity.AccountId);
+    const account = opportunity.AccountId === null ? undefined : index.accountById.get(opportunity.AccountId);
     return matchPlaybook(index.org.playbooks, {
         type: opportunity.Type,
         industry: account?.Industry ?? null,
@@ -312,7 +312,8 @@ export function orgContextAt(index: SampleOrgIndex, asOf: string): OrgContext {
         total += opportunity.Amount;
         count += 1;
     }
-    return { typicalDealAmount: count === 0 ? null : total / count };
+    // The data profile is the org's stored one (the nightly run's), as Apex sends the latest Org_Data_Profile__c.
+    return { typicalDealAmount: count === 0 ? null : total / count, dataProfile: index.org.dataProfile };
 }
 
 /**

@@ -2,7 +2,15 @@
  * Builders for score requests: the named golden-fixture cases and seeded random batches. Shared by the fixture
  * script, the benchmark and the tests; everything here is deterministic (no clock, no Math.random).
  */
-import type { ContactRole, Deal, Playbook, PlaybookStep, QualificationStatus, ScoreRequest } from '../../src/contract';
+import type {
+    ContactRole,
+    Deal,
+    OrgDataProfile,
+    Playbook,
+    PlaybookStep,
+    QualificationStatus,
+    ScoreRequest
+} from '../../src/contract';
 import { mulberry32 } from '../../../workbench/sample-org/prng';
 
 export const FIXTURE_AS_OF = '2026-11-16';
@@ -329,6 +337,60 @@ export function gateNotPassedDeal(): Deal {
     };
 }
 
+/**
+ * An org that records stages, dates and amounts but logs no activities and has no contact roles, next steps or
+ * MEDDPICC values (like the public Maven CRM data set loaded as an org).
+ */
+export const SPARSE_ORG_PROFILE: OrgDataProfile = {
+    measuredOn: FIXTURE_AS_OF,
+    windowDays: 180,
+    dealsMeasured: 2000,
+    withBuyerActivity: 0,
+    withContactRoles: 0,
+    withNextStep: 0,
+    withNextStepDate: 0,
+    withCloseDateChange: 0,
+    withAmount: 1,
+    withMeddpicc: {
+        metrics: 0,
+        economicBuyer: 0,
+        decisionCriteria: 0,
+        decisionProcess: 0,
+        paperProcess: 0,
+        identifiedPain: 0,
+        champion: 0,
+        competition: 0
+    }
+};
+
+/** A deal of that sparse org, six weeks in: nothing but a stage, dates and an amount. */
+export function sparseOrgDeal(): Deal {
+    return {
+        id: '006Hs00001SpArSIAV',
+        name: 'Cancity - GTX Plus Basic',
+        stage: stage(3, 41, null),
+        amount: 1096,
+        createdDate: '2026-10-06',
+        closeDate: '2026-12-31',
+        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
+        forecastCategory: 'pipeline',
+        nextStep: null,
+        nextStepDate: null,
+        activity: {
+            lastActivityDate: null,
+            lastBuyerActivityDate: null,
+            last14Days: { emails: 0, calls: 0, meetings: 0 },
+            last30Days: { emails: 0, calls: 0, meetings: 0 }
+        },
+        contactRoles: [],
+        meddpicc: meddpicc({}),
+        playbook: null
+    };
+}
+
+/** The data profile a named case's request carries; cases without one send none (every fact counts as captured). */
+export const CASE_DATA_PROFILES: Readonly<Record<string, OrgDataProfile>> = { 'sparse-org': SPARSE_ORG_PROFILE };
+
 /** The named golden-fixture cases (operation `score`), one deal each. */
 export const NAMED_CASES: Readonly<Record<string, () => Deal>> = {
     healthy: healthyDeal,
@@ -337,7 +399,8 @@ export const NAMED_CASES: Readonly<Record<string, () => Deal>> = {
     'close-date-slipped': closeDateSlippedDeal,
     'brand-new': brandNewDeal,
     'silent-buyer': silentBuyerDeal,
-    'gate-not-passed': gateNotPassedDeal
+    'gate-not-passed': gateNotPassedDeal,
+    'sparse-org': sparseOrgDeal
 };
 
 /** The org's usual deal size in the fixtures and random batches. */
@@ -447,9 +510,13 @@ export const BATCH_FIXTURE_SEED = 20261116;
 export function buildFixtureRequests(): Record<string, ScoreRequest> {
     const requests: Record<string, ScoreRequest> = {};
     for (const [caseName, build] of Object.entries(NAMED_CASES)) {
+        const dataProfile = CASE_DATA_PROFILES[caseName];
         requests[caseName] = {
             asOf: FIXTURE_AS_OF,
-            orgContext: { typicalDealAmount: FIXTURE_TYPICAL_DEAL_AMOUNT },
+            orgContext: {
+                typicalDealAmount: FIXTURE_TYPICAL_DEAL_AMOUNT,
+                ...(dataProfile ? { dataProfile } : {})
+            },
             deals: [build()]
         };
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeveloperKey, IsoDate, NonNegativeInt, SalesforceId } from '../../../contract/common';
+import { OrgDataProfile } from './org-data-profile';
 
 export const MAX_DEALS_PER_REQUEST = 500;
 export const MAX_CONTACT_ROLES_PER_DEAL = 50;
@@ -257,7 +258,12 @@ export const OrgContext = z.strictObject({
      * The org's usual deal size, in the currency of the deal amounts. Apex sends the average amount of the won deals
      * closed in the last two years that the running user can see; null when there are none.
      */
-    typicalDealAmount: z.number().positive().max(1e15).nullable()
+    typicalDealAmount: z.number().positive().max(1e15).nullable(),
+    /**
+     * Which facts the org captures, as the nightly batch last measured them. Null or absent until it has run once:
+     * every fact then counts as captured.
+     */
+    dataProfile: OrgDataProfile.nullish()
 });
 export type OrgContext = z.infer<typeof OrgContext>;
 

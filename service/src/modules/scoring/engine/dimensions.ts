@@ -1,9 +1,11 @@
 import type { ActivityCounts, Deal, DimensionKey, PlaybookStep } from '../../../contract';
+import { type CapturableFact, MEDDPICC_FACTS, NEUTRAL_CREDIT, notCapturedEvidence } from './data-capture';
 import { formatRatio, plural } from './dates';
 import {
     type DealFacts,
     expectedStageOrder,
     GATE_STEP_WEIGHT,
+    isQualificationNotCaptured,
     QUALIFICATION_RULES,
     type QualificationRule,
     qualificationCredit
@@ -33,7 +35,40 @@ const STAGE_AGE_ZERO_CREDIT_RATIO = 3;
 /** Total close-date push days that exhaust the slip budget on their own. */
 const SLIP_DAYS_FOR_FULL_PENALTY = 180;
 
+/**
+ * The fact a rule reads that the org does not record, if any. Such a rule's credit never falls below neutral,
+ * whatever the deal's own data (so a stale trace of an unrecorded fact cannot score below having none), and its risk
+ * is not raised when the deal lacks the fact.
+ */
+export function uncapturedFactOf(facts: DealFacts, rule: 'activity' | 'threading' | 'nextStep'): CapturableFact | null {
+    const { capture } = facts;
+    switch (rule) {
+        case 'activity':
+            return capture.captures('buyerActivity') ? null : 'buyerActivity';
+        case 'threading':
+            if (!capture.captures('contactRoles')) return 'contactRoles';
+            return capture.captures('buyerActivity') ? null : 'buyerActivity';
+        case 'nextStep':
+            if (!capture.captures('nextStep')) return 'nextStep';
+            return capture.captures('nextStepDate') ? null : 'nextStepDate';
+    }
+}
+
+/** A rule's credit when its fact is not recorded in the org: never below neutral, never below what the deal earns. */
+function withNeutralFloor(fraction: number, notCaptured: CapturableFact | null): number {
+    return notCaptured === null ? fraction : Math.max(NEUTRAL_CREDIT, fraction);
+}
+
+/** The fact to explain on a line: only when the neutral floor, not the deal's data, decided its credit. */
+function floorFact(fraction: number, notCaptured: CapturableFact | null): CapturableFact | null {
+    return notCaptured !== null && fraction < NEUTRAL_CREDIT ? notCaptured : null;
+}
+
 export function recencyFraction(facts: DealFacts): number {
+    return withNeutralFloor(buyerRecencyFraction(facts), uncapturedFactOf(facts, 'activity'));
+}
+
+function buyerRecencyFraction(facts: DealFacts): number {
     const stale = facts.config.thresholds.staleActivityDays;
     const fullCreditDays = stale / 2;
     const zeroCreditDays = stale * 2;
@@ -51,11 +86,19 @@ export function weightedTouches(counts: ActivityCounts): number {
 }
 
 export function volumeFraction(facts: DealFacts): number {
+    return withNeutralFloor(activityVolumeFraction(facts), uncapturedFactOf(facts, 'activity'));
+}
+
+function activityVolumeFraction(facts: DealFacts): number {
     return Math.min(1, weightedTouches(facts.deal.activity.last30Days) / FULL_VOLUME_TOUCHES);
 }
 
 /** Three quarters for the number of engaged contacts, one quarter for reaching a senior one. */
 export function threadingFraction(facts: DealFacts): number {
+    return withNeutralFloor(contactThreadingFraction(facts), uncapturedFactOf(facts, 'threading'));
+}
+
+function contactThreadingFraction(facts: DealFacts): number {
     const breadth = Math.min(1, facts.engagedContacts / facts.config.thresholds.multiThreadedContacts);
     return breadth * 0.75 + (facts.seniorContactEngaged ? 0.25 : 0);
 }
@@ -63,9 +106,10 @@ export function threadingFraction(facts: DealFacts): number {
 /** Credit for an amount: missing, 0 or implausible (an early-stage outlier) amounts lose the amount share. */
 export function amountPenalty(facts: DealFacts): number {
     const amount = facts.deal.amount;
-    return amount === null || amount === 0 || facts.isAmountOutlier
-        ? facts.config.weights.hygiene * HYGIENE_SHARES.amount
-        : 0;
+    const full = facts.config.weights.hygiene * HYGIENE_SHARES.amount;
+    if (facts.isAmountOutlier) return full;
+    if (amount !== null && amount !== 0) return 0;
+    return facts.capture.captures('amount') ? full : full * (1 - NEUTRAL_CREDIT);
 }
 
 export function stageAgePenalty(facts: DealFacts): number {
@@ -104,7 +148,14 @@ export function closeDatePenalties(facts: DealFacts): CloseDatePenalties {
 }
 
 export function nextStepPenalty(facts: DealFacts): number {
-    return facts.nextStepState === 'scheduled' ? 0 : facts.config.weights.hygiene * HYGIENE_SHARES.nextStep;
+    if (facts.nextStepState === 'scheduled') return 0;
+    const full = facts.config.weights.hygiene * HYGIENE_SHARES.nextStep;
+    return uncapturedFactOf(facts, 'nextStep') === null ? full : full * (1 - NEUTRAL_CREDIT);
+}
+
+/** The label and evidence of a line whose fact the org does not record. */
+function notCapturedLine(facts: DealFacts, fact: CapturableFact, what: string): { label: string; evidence: string } {
+    return { label: `${what}: not recorded in this org`, evidence: notCapturedEvidence(facts.capture, fact) };
 }
 
 export function playbookStepCredits(facts: DealFacts): { earlier: number; current: number } {
@@ -174,7 +225,9 @@ function qualificationSignals(facts: DealFacts): RawSignal[] {
         const element = facts.deal.meddpicc[rule.element];
         let label: string = rule.signalLabels[element.status];
         let evidence = '';
-        if (element.status === 'unknown') {
+        if (isQualificationNotCaptured(facts, rule)) {
+            ({ label, evidence } = notCapturedLine(facts, MEDDPICC_FACTS[rule.element], rule.label));
+        } else if (element.status === 'unknown') {
             if (credit <= 0) label = rule.missingLabel;
             evidence = unknownElementEvidence(ruleIndex, rule, stage, credit > 0);
         } else if (element.evidence) {
@@ -251,27 +304,39 @@ function engagementSignals(facts: DealFacts): RawSignal[] {
     const recency = weight * ENGAGEMENT_SHARES.recency;
     const volume = weight * ENGAGEMENT_SHARES.volume;
     const threading = weight * ENGAGEMENT_SHARES.threading;
+    const line = (fact: CapturableFact | null, what: string, evidence: string) =>
+        fact === null ? { label: what, evidence } : notCapturedLine(facts, fact, what);
+    const activityFact = uncapturedFactOf(facts, 'activity');
     return [
         {
             key: 'engagement.recency',
-            label: 'Recent buyer engagement',
+            ...line(
+                floorFact(buyerRecencyFraction(facts), activityFact),
+                'Recent buyer engagement',
+                describeBuyerRecency(facts)
+            ),
             points: recency * recencyFraction(facts),
-            available: recency,
-            evidence: describeBuyerRecency(facts)
+            available: recency
         },
         {
             key: 'engagement.activity_volume',
-            label: 'Activity volume',
+            ...line(
+                floorFact(activityVolumeFraction(facts), activityFact),
+                'Activity volume',
+                `Last 30 days: ${describeCounts(deal.activity.last30Days)}; last 14 days: ${describeCounts(deal.activity.last14Days)}`
+            ),
             points: volume * volumeFraction(facts),
-            available: volume,
-            evidence: `Last 30 days: ${describeCounts(deal.activity.last30Days)}; last 14 days: ${describeCounts(deal.activity.last14Days)}`
+            available: volume
         },
         {
             key: 'engagement.multi_threading',
-            label: 'Multi-threading',
+            ...line(
+                floorFact(contactThreadingFraction(facts), uncapturedFactOf(facts, 'threading')),
+                'Multi-threading',
+                describeContactEngagement(facts)
+            ),
             points: threading * threadingFraction(facts),
-            available: threading,
-            evidence: describeContactEngagement(facts)
+            available: threading
         }
     ];
 }
@@ -285,7 +350,9 @@ function momentumSignals(facts: DealFacts, penalties: CloseDatePenalties): RawSi
             label: 'Momentum before deductions',
             points: weight,
             available: weight,
-            evidence: 'Full credit, less the deductions for stage age and close-date pushes'
+            evidence: facts.capture.captures('closeDateChange')
+                ? 'Full credit, less the deductions for stage age and close-date pushes'
+                : `Full credit, less the deduction for stage age. ${notCapturedEvidence(facts.capture, 'closeDateChange')}`
         }
     ];
     const agePenalty = stageAgePenalty(facts);
@@ -335,12 +402,14 @@ function hygieneSignals(facts: DealFacts, penalties: CloseDatePenalties): RawSig
     ];
     const nextStep = nextStepPenalty(facts);
     if (nextStep > 0) {
+        const fact = uncapturedFactOf(facts, 'nextStep');
         signals.push({
             key: 'hygiene.next_step',
-            label: 'Next step not scheduled',
+            ...(fact === null
+                ? { label: 'Next step not scheduled', evidence: describeUnscheduledNextStep(facts) }
+                : notCapturedLine(facts, fact, 'Next step')),
             points: -nextStep,
-            available: 0,
-            evidence: describeUnscheduledNextStep(facts)
+            available: 0
         });
     }
     if (penalties.notCredible > 0) {
@@ -355,12 +424,16 @@ function hygieneSignals(facts: DealFacts, penalties: CloseDatePenalties): RawSig
     }
     const amount = amountPenalty(facts);
     if (amount > 0) {
+        const fact = facts.capture.captures('amount') ? null : 'amount';
         signals.push({
             key: facts.isAmountOutlier ? 'hygiene.amount_outlier' : 'hygiene.amount',
-            label: facts.isAmountOutlier ? 'Amount far above the usual deal' : 'Amount not set',
+            ...(facts.isAmountOutlier
+                ? { label: 'Amount far above the usual deal', evidence: describeAmountProblem(facts) }
+                : fact === null
+                  ? { label: 'Amount not set', evidence: describeAmountProblem(facts) }
+                  : notCapturedLine(facts, fact, 'Amount')),
             points: -amount,
-            available: 0,
-            evidence: describeAmountProblem(facts)
+            available: 0
         });
     }
     return signals;

@@ -9,6 +9,13 @@ import type {
     StepStatus
 } from '../../../contract';
 import type { EngineConfig } from './config';
+import {
+    type CapturableFact,
+    type DataCapture,
+    MEDDPICC_FACTS,
+    NEUTRAL_CREDIT,
+    resolveDataCapture
+} from './data-capture';
 import { toDayNumber } from './dates';
 
 export type NextStepState = 'scheduled' | 'overdue' | 'undated' | 'missing';
@@ -78,6 +85,26 @@ export interface DealFacts {
     readonly incompleteEarlierRequiredWeight: number;
     /** Gates of the current and earlier stages, in playbook order (whether passed is judged in gates.ts). */
     readonly gatesSoFar: readonly PlaybookStep[];
+    /** What the org captures (from its data profile); every fact when the request has none. */
+    readonly capture: DataCapture;
+    /**
+     * Where this deal lacks a fact its org does not record, so the rule reading it gives neutral credit and raises no
+     * risk: the fact the explanation names, or null when the deal's data is real evidence.
+     */
+    readonly notCaptured: NotCapturedFacts;
+}
+
+export interface NotCapturedFacts {
+    /** No buyer engagement at all on the deal, in an org that logs no activities. */
+    readonly recency: CapturableFact | null;
+    /** No activity in 30 days, in an org that logs no activities. */
+    readonly volume: CapturableFact | null;
+    /** No contacts (org without contact roles), or none engaged (org without logged activities). */
+    readonly threading: CapturableFact | null;
+    /** No next step (org without next steps), or an undated one (org without next-step dates). */
+    readonly nextStep: CapturableFact | null;
+    /** No amount, in an org without amounts. */
+    readonly amount: CapturableFact | null;
 }
 
 const SENIOR_LEVELS: ReadonlySet<Seniority> = new Set(['executive', 'vice_president']);
@@ -216,6 +243,21 @@ export function deriveFacts(
         }
     }
 
+    const capture = resolveDataCapture(orgContext?.dataProfile);
+    const lacking = (fact: CapturableFact, lacks: boolean): CapturableFact | null =>
+        lacks && !capture.captures(fact) ? fact : null;
+    const touchesIn30Days =
+        deal.activity.last30Days.meetings + deal.activity.last30Days.calls + deal.activity.last30Days.emails;
+    const notCaptured: NotCapturedFacts = {
+        recency: lacking('buyerActivity', recencyBasis === 'created'),
+        volume: lacking('buyerActivity', touchesIn30Days === 0),
+        threading:
+            lacking('contactRoles', deal.contactRoles.length === 0) ?? lacking('buyerActivity', engagedContacts === 0),
+        nextStep:
+            lacking('nextStep', nextStepState === 'missing') ?? lacking('nextStepDate', nextStepState === 'undated'),
+        amount: lacking('amount', deal.amount === null || deal.amount === 0)
+    };
+
     return {
         deal,
         config,
@@ -250,7 +292,9 @@ export function deriveFacts(
         incompleteCurrentRequiredWeight,
         earlierRequiredWeight,
         incompleteEarlierRequiredWeight,
-        gatesSoFar
+        gatesSoFar,
+        capture,
+        notCaptured
     };
 }
 
@@ -326,7 +370,19 @@ export function expectedStageOrder(rule: QualificationRule, openStageCount: numb
     return Math.max(1, Math.ceil(rule.expectedFrom * openStageCount - 1e-9));
 }
 
+/** An unknown element in an org that does not record it: neutral credit, and the line says why. */
+export function isQualificationNotCaptured(facts: DealFacts, rule: QualificationRule): boolean {
+    return (
+        facts.deal.meddpicc[rule.element].status === 'unknown' && !facts.capture.captures(MEDDPICC_FACTS[rule.element])
+    );
+}
+
 export function qualificationCredit(facts: DealFacts, rule: QualificationRule): number {
+    const credit = statusCredit(facts, rule);
+    return isQualificationNotCaptured(facts, rule) ? Math.max(NEUTRAL_CREDIT, credit) : credit;
+}
+
+function statusCredit(facts: DealFacts, rule: QualificationRule): number {
     const status = facts.deal.meddpicc[rule.element].status;
     if (
         status === 'unknown' &&

@@ -32,6 +32,7 @@ import {
     GATE_STEP_WEIGHT,
     QUALIFICATION_RULES,
     type QualificationRule,
+    isQualificationNotCaptured,
     qualificationCredit
 } from './facts';
 import { sortSmallInPlace } from './small-sort';
@@ -132,6 +133,8 @@ export function buildNudges(
         const stepKey = unmetStepKeyForElement(exitCriteria, rule.element);
         const expected = deal.stage.stageOrder >= expectedStageOrder(rule, deal.stage.openStageCount);
         if (status === 'unknown' && !expected && stepKey === null) continue;
+        // The org does not record the element: the line tells the admin how to start; a rep nudge would be noise.
+        if (isQualificationNotCaptured(facts, rule) && stepKey === null) continue;
         const gain = weights.qualification * rule.share * (1 - qualificationCredit(facts, rule));
         candidates.push(candidate(QUALIFY_CODES[rule.element], gain, stepKey, rule));
     }
@@ -143,17 +146,18 @@ export function buildNudges(
     // A silent buyer group that is already wide enough needs re-engaging, not more contacts: re-engaging recovers the
     // threading points too.
     const isSilentGroup = facts.isBuyerSilent && facts.contactCount >= thresholds.multiThreadedContacts;
-    if (threadingGain > 0 && !isSilentGroup) {
+    const { notCaptured } = facts;
+    if (threadingGain > 0 && !isSilentGroup && notCaptured.threading === null) {
         candidates.push(
             candidate('multi_thread', threadingGain, unmetStepKeyForSignal(exitCriteria, 'multi_threaded'))
         );
     }
-    if (facts.daysSinceActivity > thresholds.staleActivityDays / 2) {
+    if (facts.daysSinceActivity > thresholds.staleActivityDays / 2 && notCaptured.recency === null) {
         const recencyGain = weights.engagement * ENGAGEMENT_SHARES.recency * (1 - recencyFraction(facts));
         candidates.push(candidate('re_engage_buyer', recencyGain + (isSilentGroup ? threadingGain : 0)));
     }
     const nextStepGain = nextStepPenalty(facts);
-    if (nextStepGain > 0) {
+    if (nextStepGain > 0 && notCaptured.nextStep === null) {
         candidates.push(
             candidate('schedule_next_step', nextStepGain, unmetStepKeyForSignal(exitCriteria, 'next_step_scheduled'))
         );
@@ -164,7 +168,7 @@ export function buildNudges(
         candidates.push(candidate('update_close_date', weights.hygiene * HYGIENE_SHARES.closeDate));
     }
     const amountGain = amountPenalty(facts);
-    if (amountGain > 0) {
+    if (amountGain > 0 && notCaptured.amount === null) {
         candidates.push(candidate('confirm_amount', amountGain));
     }
     const ageGain = stageAgePenalty(facts);

@@ -15,6 +15,7 @@ import {
     describeOverdueCloseDate,
     describeUnrealisticCloseDate
 } from './dimensions';
+import { MEDDPICC_FACTS } from './data-capture';
 import { qualificationElementOf } from './exit-criteria';
 import type { DealFacts } from './facts';
 import type { OpenGate } from './gates';
@@ -61,6 +62,20 @@ const RISKS_COVERING_SIGNAL: Partial<Record<ExitCriterionSignal, readonly RiskCo
     next_step_scheduled: ['next_step_missing', 'next_step_overdue']
 };
 
+/**
+ * A criterion that reads a fact the org does not record cannot be judged from the data: like the risk that would
+ * speak for it, it raises nothing.
+ */
+function readsUncapturedFact(facts: DealFacts, signal: ExitCriterionSignal): boolean {
+    const element = qualificationElementOf(signal);
+    if (element !== null) return !facts.capture.captures(MEDDPICC_FACTS[element]);
+    if (signal === 'multi_threaded' || signal === 'executive_engaged') {
+        return !facts.capture.capturesAll(['contactRoles', 'buyerActivity']);
+    }
+    if (signal === 'next_step_scheduled') return !facts.capture.capturesAll(['nextStep', 'nextStepDate']);
+    return false;
+}
+
 /** The risks covering each exit-criterion signal, resolved once (qualification signals via their element). */
 const COVERING_RISKS: Partial<Record<ExitCriterionSignal, readonly RiskCode[]>> = {};
 for (const signal of EXIT_CRITERION_SIGNALS) {
@@ -80,6 +95,7 @@ function isCoveredByRisk(risks: readonly Risk[], signal: ExitCriterionSignal): b
 
 /** "Identify a champion (Discovery), Capture decision criteria (Solutioning)", or '' when every step is covered. */
 function describeUncoveredSteps(
+    facts: DealFacts,
     steps: readonly PlaybookStep[],
     risks: readonly Risk[]
 ): { text: string; count: number } {
@@ -87,7 +103,14 @@ function describeUncoveredSteps(
     let count = 0;
     for (const step of steps) {
         // Gates have their own risk; a step whose criterion another risk names is not repeated.
-        if (step.isGate || isCoveredByRisk(risks, step.exitCriterion)) continue;
+        // A criterion reading a fact the org does not record raises nothing either.
+        if (
+            step.isGate ||
+            isCoveredByRisk(risks, step.exitCriterion) ||
+            readsUncapturedFact(facts, step.exitCriterion)
+        ) {
+            continue;
+        }
         text += `${count > 0 ? ', ' : ''}${step.title} (${step.stage})`;
         count += 1;
     }
@@ -153,7 +176,9 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
         );
     }
 
-    if (facts.isBuyerSilent) {
+    // A fact the org does not record raises no risk (facts.notCaptured): unknown is not bad news.
+    const { notCaptured, capture } = facts;
+    if (facts.isBuyerSilent && notCaptured.recency === null) {
         risks.push(
             risk(
                 'going_dark',
@@ -165,7 +190,7 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
     }
 
     if (facts.contactCount === 0) {
-        if (deal.stage.stageOrder > 1) {
+        if (deal.stage.stageOrder > 1 && capture.captures('contactRoles')) {
             risks.push(
                 risk(
                     'no_contacts',
@@ -178,6 +203,7 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
     } else if (
         facts.engagedContacts < thresholds.multiThreadedContacts &&
         facts.engagedContacts <= 1 &&
+        notCaptured.threading === null &&
         // Several contacts but none engaged is silence (going dark), not single-threading.
         !(facts.engagedContacts === 0 && facts.contactCount > 1 && facts.isBuyerSilent)
     ) {
@@ -193,14 +219,16 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
 
     const economicBuyer = deal.meddpicc.economicBuyer;
     if (facts.stageProgress >= 0.5 && economicBuyer.status === 'unknown') {
-        risks.push(
-            risk(
-                'no_economic_buyer',
-                facts.isLateStage ? 'high' : 'medium',
-                'No economic buyer identified',
-                `Economic buyer unknown in ${deal.stage.apiName} (stage ${deal.stage.stageOrder} of ${deal.stage.openStageCount})`
-            )
-        );
+        if (capture.captures(MEDDPICC_FACTS.economicBuyer)) {
+            risks.push(
+                risk(
+                    'no_economic_buyer',
+                    facts.isLateStage ? 'high' : 'medium',
+                    'No economic buyer identified',
+                    `Economic buyer unknown in ${deal.stage.apiName} (stage ${deal.stage.stageOrder} of ${deal.stage.openStageCount})`
+                )
+            );
+        }
     } else if (facts.isLateStage && economicBuyer.status === 'identified') {
         risks.push(
             risk(
@@ -212,7 +240,11 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
         );
     }
 
-    if (facts.stageProgress >= 0.5 && deal.meddpicc.champion.status === 'unknown') {
+    if (
+        facts.stageProgress >= 0.5 &&
+        deal.meddpicc.champion.status === 'unknown' &&
+        capture.captures(MEDDPICC_FACTS.champion)
+    ) {
         risks.push(
             risk(
                 'no_champion',
@@ -223,7 +255,7 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
         );
     }
 
-    if (facts.nextStepState === 'missing' || facts.nextStepState === 'undated') {
+    if ((facts.nextStepState === 'missing' || facts.nextStepState === 'undated') && notCaptured.nextStep === null) {
         risks.push(
             risk(
                 'next_step_missing',
@@ -244,14 +276,15 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
     }
 
     if (deal.amount === null || deal.amount === 0) {
-        risks.push(
-            risk(
-                'amount_missing',
-                facts.isLateStage ? 'medium' : 'low',
-                'The deal has no amount',
-                describeAmountProblem(facts)
-            )
-        );
+        if (notCaptured.amount === null)
+            risks.push(
+                risk(
+                    'amount_missing',
+                    facts.isLateStage ? 'medium' : 'low',
+                    'The deal has no amount',
+                    describeAmountProblem(facts)
+                )
+            );
     } else if (facts.isAmountOutlier) {
         risks.push(
             risk(
@@ -265,7 +298,7 @@ export function assessRisks(facts: DealFacts, openGates: readonly OpenGate[]): R
 
     // Earlier steps no other risk speaks for (an economic-buyer step is covered by the economic-buyer risk).
     if (facts.incompleteEarlierRequiredSteps.length > 0) {
-        const uncovered = describeUncoveredSteps(facts.incompleteEarlierRequiredSteps, risks);
+        const uncovered = describeUncoveredSteps(facts, facts.incompleteEarlierRequiredSteps, risks);
         if (uncovered.count > 0) {
             risks.push(
                 risk(

@@ -60,6 +60,10 @@ describe('c-deal-health-panel', () => {
         const ring = root.querySelector('c-score-ring') as HTMLElement & { score: number; band: string };
         expect(ring.score).toBe(dealScore('healthy').score);
         expect(ring.band).toBe('healthy');
+        // Points on explained checks, never presented as a probability.
+        expect(textOf(root, '[data-id="score-meaning"]')).toBe(
+            'Health points earned on the checks below, not a chance of winning.'
+        );
         const summaries = allTextOf(root, '[data-id="dimensions"] summary');
         expect(summaries).toHaveLength(5);
         expect(summaries[0]).toMatch(/^Qualification\s*\d+ of 35$/);
