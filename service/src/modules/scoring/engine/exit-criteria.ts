@@ -8,7 +8,7 @@ import type {
     StepStatus
 } from '../../../contract';
 import { plural } from './dates';
-import type { DealFacts } from './facts';
+import { type DealFacts, stepStatusOf } from './facts';
 
 interface Verdict {
     readonly isMet: boolean;
@@ -130,7 +130,7 @@ export function evaluateExitCriteria(facts: DealFacts): ExitCriteria | null {
     const criteria: ExitCriterionResult[] = [];
     const stillNeeded: ExitCriteria['stillNeeded'] = [];
     for (const step of facts.currentStageSteps) {
-        const status = deal.playbook.stepProgress[step.stepKey];
+        const status = stepStatusOf(deal.playbook, step.stepKey);
         const verdict = status === 'not_applicable' ? WAIVED : evaluateSignal(facts, step, status);
         criteria.push({
             stepKey: step.stepKey,

@@ -2,6 +2,7 @@ import type {
     ContactRole,
     Deal,
     MeddpiccElement,
+    Playbook,
     PlaybookStep,
     QualificationStatus,
     Seniority,
@@ -103,17 +104,18 @@ export function deriveFacts(deal: Deal, asOfDay: number, config: EngineConfig): 
     let currentRequiredStepCount = 0;
     let earlierRequiredStepCount = 0;
     if (deal.playbook !== null) {
-        const { stepProgress } = deal.playbook;
         for (const step of deal.playbook.steps) {
             if (step.stageOrder === deal.stage.stageOrder) {
                 currentStageSteps.push(step);
                 if (step.isRequired) {
                     currentRequiredStepCount += 1;
-                    if (!isCompleteStatus(stepProgress[step.stepKey])) incompleteCurrentRequiredSteps.push(step);
+                    if (!isCompleteStatus(stepStatusOf(deal.playbook, step.stepKey)))
+                        incompleteCurrentRequiredSteps.push(step);
                 }
             } else if (step.stageOrder < deal.stage.stageOrder && step.isRequired) {
                 earlierRequiredStepCount += 1;
-                if (!isCompleteStatus(stepProgress[step.stepKey])) incompleteEarlierRequiredSteps.push(step);
+                if (!isCompleteStatus(stepStatusOf(deal.playbook, step.stepKey)))
+                    incompleteEarlierRequiredSteps.push(step);
             }
         }
     }
@@ -139,6 +141,14 @@ export function deriveFacts(deal: Deal, asOfDay: number, config: EngineConfig): 
         earlierRequiredStepCount,
         incompleteEarlierRequiredSteps
     };
+}
+
+/**
+ * The recorded progress of a step. Own keys only: step keys such as `constructor` or `toString` are valid metadata
+ * names, and a plain lookup would return Object.prototype's function for a step without progress.
+ */
+export function stepStatusOf(playbook: Playbook, stepKey: string): StepStatus | undefined {
+    return Object.hasOwn(playbook.stepProgress, stepKey) ? playbook.stepProgress[stepKey] : undefined;
 }
 
 /** A step counts as complete when done or explicitly not applicable; skipped or untouched steps do not. */
