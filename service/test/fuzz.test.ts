@@ -148,7 +148,7 @@ describe('fuzzing dates, including years 0000-0099', () => {
             }));
             return { asOf: isoOfDayNumber(asOfDay), deals: [deal] };
         };
-        const score = async (payload: unknown) => {
+        const score = async (payload: ReturnType<typeof dealAt>) => {
             const response = await app.inject({
                 method: 'POST',
                 url: '/v1/deals/score',
