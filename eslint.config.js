@@ -62,6 +62,23 @@ module.exports = [
             '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }]
         }
     }),
+    // The service and the tools: type-checked rules, so a forgotten await (a floating promise) is an error.
+    ...tseslint.config({
+        files: ['service/**/*.ts', 'tools/**/*.ts'],
+        extends: [...tseslint.configs.recommendedTypeChecked],
+        languageOptions: {
+            parserOptions: {
+                project: ['./tsconfig.json', './service/tsconfig.tools.json'],
+                tsconfigRootDir: __dirname
+            }
+        },
+        rules: {
+            '@typescript-eslint/no-floating-promises': 'error',
+            '@typescript-eslint/no-misused-promises': 'error',
+            // Fastify route handlers and test stubs are async by contract (they return the payload) without awaiting.
+            '@typescript-eslint/require-await': 'off'
+        }
+    }),
     {
         files: componentTests,
         ...jestPlugin.configs['flat/recommended'],

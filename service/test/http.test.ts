@@ -119,7 +119,7 @@ describe('HTTP API', () => {
                 payload: JSON.stringify(buildBatchRequest(500, 1))
             });
             expect(ok.statusCode).toBe(200);
-            expect(ok.json().results).toHaveLength(500);
+            expect(ok.json<{ results: unknown[] }>().results).toHaveLength(500);
             const tooMany = await app.inject({
                 method: 'POST',
                 url: '/v1/deals/score',

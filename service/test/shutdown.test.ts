@@ -39,7 +39,8 @@ describe('graceful shutdown', () => {
 
         const response = await responsePromise;
         expect(response.status).toBe(200);
-        expect(JSON.parse(response.body).results[0].dealId).toBe(healthyDeal().id);
+        const scored = JSON.parse(response.body) as { results: Array<{ dealId: string }> };
+        expect(scored.results[0]!.dealId).toBe(healthyDeal().id);
         expect(await server.exited).toBe(0);
         expect(server.stdout()).toContain('shutting down: draining in-flight requests');
         expect(server.stdout()).toContain('shutdown complete');

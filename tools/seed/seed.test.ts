@@ -159,7 +159,9 @@ describe('seed against a local stand-in', () => {
                 expect(JSON.parse(record['Risks_Json__c'] as string)).toEqual(generated.risks);
             });
             saved('Playbook_Step_Progress__c').forEach((record) => {
-                expect(record['Progress_Key__c']).toBe(`${record['Opportunity__c']}:${record['Step_Key__c']}`);
+                expect(record['Progress_Key__c']).toBe(
+                    `${String(record['Opportunity__c'])}:${String(record['Step_Key__c'])}`
+                );
                 expect([...deals.values()]).toContain(record['Opportunity__c']);
             });
             saved('Review_Decision__c').forEach((record, index) => {

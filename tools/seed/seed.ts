@@ -425,7 +425,7 @@ export async function seedOrg(options: SeedOptions): Promise<SeedManifest> {
             }
             let results: ApiSaveResult[];
             try {
-                results = (await connection!.create(object, payloads, { allOrNone: true })) as ApiSaveResult[];
+                results = await connection!.create(object, payloads, { allOrNone: true });
             } catch (error) {
                 throw fail(
                     object,

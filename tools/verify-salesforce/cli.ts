@@ -13,6 +13,7 @@ import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-c
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
 import { runMetadataConversion } from './metadata-conversion';
 import { checkPermissionCoverage } from './permission-coverage';
+import { checkSettingDefaults } from './setting-defaults';
 import {
     isApexSource,
     isComponentSource,
@@ -24,6 +25,27 @@ import {
 
 /** The service's zod contract, the single source the Apex DTOs must mirror. */
 const CONTRACT_MODULE = resolve(__dirname, '..', '..', 'service', 'src', 'contract', 'index.ts');
+/** The service's engine defaults, which the package's shipped settings must equal. */
+const ENGINE_CONFIG_MODULE = resolve(
+    __dirname,
+    '..',
+    '..',
+    'service',
+    'src',
+    'modules',
+    'scoring',
+    'engine',
+    'config.ts'
+);
+
+function loadServiceDefaults(): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: only the contracts step needs it
+    const config = require(ENGINE_CONFIG_MODULE) as { DEFAULT_ENGINE_CONFIG?: unknown };
+    if (!config.DEFAULT_ENGINE_CONFIG) {
+        throw new StepError('contracts', `${ENGINE_CONFIG_MODULE} does not export DEFAULT_ENGINE_CONFIG`);
+    }
+    return config.DEFAULT_ENGINE_CONFIG;
+}
 
 function parseSteps(value: string | undefined): StepName[] {
     if (!value) return [...ALL_STEPS];
@@ -123,7 +145,8 @@ export async function verifySalesforce(
             ...componentImports.flatMap((c) => c.malformed.map((m) => ({ step: 'contracts' as const, ...m }))),
             ...checkApexImports(apexImports, classes),
             ...(apexLs?.schemaImportFindings ?? []),
-            ...checkPermissionCoverage(project)
+            ...checkPermissionCoverage(project),
+            ...checkSettingDefaults(project, loadServiceDefaults())
         ];
         const dtoClasses = classes.filter((c) => c.contractPointer);
         const schemas = dtoClasses.length > 0 ? loadContractSchemas() : {};

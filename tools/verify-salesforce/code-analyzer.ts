@@ -62,7 +62,7 @@ export async function runCodeAnalyzer(project: SfdxProject): Promise<CodeAnalyze
         const findings: Finding[] = [];
         for (const violation of results.getViolations()) {
             const rule = violation.getRule();
-            if (rule.getSeverityLevel() > GATING_SEVERITY) continue;
+            if (Number(rule.getSeverityLevel()) > GATING_SEVERITY) continue;
             const location = violation.getPrimaryLocation();
             const file = location.getFile();
             findings.push({

@@ -15,7 +15,7 @@ export type JsonSchema = Record<string, unknown>;
 
 function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     // Request schemas describe what a client may send (input); responses what the service emits (output).
-    return z.toJSONSchema(schema, { io, target: 'draft-2020-12' }) as JsonSchema;
+    return z.toJSONSchema(schema, { io, target: 'draft-2020-12' });
 }
 
 /** JSON Schemas (draft 2020-12) of the score request and response, derived from the zod contract. */

@@ -3,6 +3,7 @@
  * script, the benchmark and the tests; everything here is deterministic (no clock, no Math.random).
  */
 import type { ContactRole, Deal, Playbook, PlaybookStep, QualificationStatus, ScoreRequest } from '../../src/contract';
+import { mulberry32 } from '../../../workbench/sample-org/prng';
 
 export const FIXTURE_AS_OF = '2026-11-16';
 
@@ -276,17 +277,8 @@ export const NAMED_CASES: Readonly<Record<string, () => Deal>> = {
     'brand-new': brandNewDeal
 };
 
-/** mulberry32: tiny, fast, seedable PRNG; good enough for varied test data. */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** The repository's one seeded PRNG (mulberry32), shared with the sample-org generator. */
+export const seededRandom = mulberry32;
 
 const DAY_MS = 86_400_000;
 const AS_OF_MS = Date.UTC(2026, 10, 16);
