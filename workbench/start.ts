@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WORKBENCH_DIST } from './build';
+import { startBanner } from './start-banner';
 import { startStandInServer } from './twin/server';
 import { WorkbenchStore } from './twin/store';
 
@@ -76,13 +77,7 @@ async function main(): Promise<void> {
     });
     await waitForHealth(serviceUrl, 30_000);
 
-    console.log(`Service:          ${serviceUrl}  (health /healthz, contract /openapi.json)`);
-    console.log(`Workbench:        ${workbench.url}/?page=record   (Opportunity record page)`);
-    console.log(`                  ${workbench.url}/?page=review   (Pipeline Review tab)`);
-    console.log(
-        `Sample org: ${deals} deals (local stand-in for the org; writes last until you stop). API key: ${apiKey}`
-    );
-    console.log('Press Ctrl-C to stop.');
+    for (const line of startBanner({ serviceUrl, workbenchUrl: workbench.url, deals, apiKey })) console.log(line);
 
     const stop = async (signal: NodeJS.Signals) => {
         if (stopping) return;
