@@ -13,6 +13,7 @@ import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-c
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
 import { runMetadataConversion } from './metadata-conversion';
 import { checkPermissionCoverage } from './permission-coverage';
+import { checkRecordIntegrity } from './record-integrity';
 import { checkSettingDefaults } from './setting-defaults';
 import {
     isApexSource,
@@ -146,6 +147,7 @@ export async function verifySalesforce(
             ...checkApexImports(apexImports, classes),
             ...(apexLs?.schemaImportFindings ?? []),
             ...checkPermissionCoverage(project),
+            ...checkRecordIntegrity(project),
             ...checkSettingDefaults(project, loadServiceDefaults())
         ];
         const dtoClasses = classes.filter((c) => c.contractPointer);
