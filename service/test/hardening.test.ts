@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { ProblemDetails } from '../src/contract';
 import { authHeaders, buildTestApp, listen, ROTATED_API_KEY, TEST_API_KEY, TEST_SETTINGS } from './support/app';
 import { FIXTURE_AS_OF, healthyDeal } from './support/deal-factory';
 
@@ -46,7 +47,7 @@ describe('failed authentication', () => {
         const throttled = await score(app, wrongKey, '203.0.113.7');
         expect(throttled.statusCode).toBe(429);
         expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
-        expect(throttled.json().type).toMatch(/too-many-failed-authentications$/);
+        expect(ProblemDetails.parse(throttled.json()).type).toMatch(/too-many-failed-authentications$/);
         expect((await score(app, TEST_API_KEY, '203.0.113.7')).statusCode).toBe(200);
         expect((await score(app, wrongKey, '198.51.100.1')).statusCode).toBe(401);
         await app.close();

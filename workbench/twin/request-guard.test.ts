@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maskSecret, startBanner } from '../start-banner';
@@ -105,6 +105,8 @@ describe('workbench request guard', () => {
         const page = await send(running.url, { path: '/', headers: { host: host() } });
         expect(page.status).toBe(200);
         expect(page.body).toContain(`<meta name="workbench-token" content="${running.token}" />`);
+        // The shipped page has the tag the server fills in; without it the client could not call the API at all.
+        expect(readFileSync(join(__dirname, '..', 'index.html'), 'utf8')).toContain(TOKEN_META_PLACEHOLDER);
         const other = await startStandInServer({ store, scoringUrl: 'http://127.0.0.1:9', apiKey: 'k'.repeat(40) });
         expect(other.token).not.toBe(running.token);
         await other.close();
