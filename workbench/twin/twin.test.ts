@@ -848,9 +848,7 @@ describe('rescoreDeal failures and the request it sends', () => {
 
     it('reports a 5xx without the service text (reps see a reference when the service gives one)', async () => {
         const view = await rescoreThrough(`${fakeUrl}/down`);
-        expect(view.staleReason).toMatch(
-            /^The Execution Loop service failed\. Showing the last score from /
-        );
+        expect(view.staleReason).toMatch(/^The Execution Loop service failed\. Showing the last score from /);
     });
 
     it("sends the deal as it is now: today's step marks and close date", async () => {
