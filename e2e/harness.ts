@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../service/src/app';
 import { WORKBENCH_DIST } from '../workbench/build';
+import { TOKEN_HEADER } from '../workbench/twin/request-guard';
 import { startStandInServer, type RunningStandIn } from '../workbench/twin/server';
 import { WorkbenchStore } from '../workbench/twin/store';
 import type { SampleOrg } from '../workbench/sample-org/types';
@@ -29,6 +30,9 @@ export interface Product {
     close(): Promise<void>;
 }
 
+/** Session tokens of the running workbench servers, by base URL (API calls must send theirs). */
+const sessionTokens = new Map<string, string>();
+
 /** `deals` sizes a generated sample org; pass `org` to serve another (e.g. the Maven data set). */
 export async function startProduct(deals: number, org?: SampleOrg): Promise<Product> {
     const apiKey = `e2e-${randomBytes(24).toString('hex')}`;
@@ -46,6 +50,7 @@ export async function startProduct(deals: number, org?: SampleOrg): Promise<Prod
         staticDir: WORKBENCH_DIST,
         calloutTimeoutMs: 3000
     });
+    sessionTokens.set(workbench.url, workbench.token);
     let serviceOpen = true;
     const stopService = async () => {
         if (serviceOpen) {
@@ -79,7 +84,11 @@ export async function openPage(browser: Browser, errors: string[]): Promise<Page
 export async function apiJson<T>(baseUrl: string, path: string, userId?: string, body?: unknown): Promise<T> {
     const response = await fetch(`${baseUrl}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { 'content-type': 'application/json', ...(userId ? { 'x-workbench-user': userId } : {}) },
+        headers: {
+            'content-type': 'application/json',
+            [TOKEN_HEADER]: sessionTokens.get(baseUrl) ?? '',
+            ...(userId ? { 'x-workbench-user': userId } : {})
+        },
         body: body === undefined ? undefined : JSON.stringify(body)
     });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WORKBENCH_DIST } from './build';
 import { isWorkbenchOrgName, loadWorkbenchOrg, WORKBENCH_ORGS } from './orgs';
+import { startBanner } from './start-banner';
 import { startStandInServer } from './twin/server';
 import { WorkbenchStore } from './twin/store';
 
@@ -90,13 +91,9 @@ async function main(): Promise<void> {
     });
     await waitForHealth(serviceUrl, 30_000);
 
-    console.log(`Service:          ${serviceUrl}  (health /healthz, contract /openapi.json)`);
-    console.log(`Workbench:        ${workbench.url}/?page=record   (Opportunity record page)`);
-    console.log(`                  ${workbench.url}/?page=review   (Pipeline Review tab)`);
-    console.log(
-        `Org: ${org.meta.source?.label ?? 'generated sample org'}, ${org.opportunities.length} deals (local stand-in for the org; writes last until you stop). API key: ${apiKey}`
-    );
-    console.log('Press Ctrl-C to stop.');
+    const orgDescription = `${org.meta.source?.label ?? 'generated sample org'}, ${org.opportunities.length} deals`;
+    for (const line of startBanner({ serviceUrl, workbenchUrl: workbench.url, orgDescription, apiKey }))
+        console.log(line);
 
     const stop = async (signal: NodeJS.Signals) => {
         if (stopping) return;

@@ -3,13 +3,24 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { AppConfig } from './config';
+import { type AppConfig, DEFAULT_AUTH_FAILURE_LIMIT, DEFAULT_TIMEOUTS } from './config';
 import { registerAuth } from './plugins/auth';
 import { ContractValidationError, registerProblemDetails } from './plugins/problem-details';
 import { registerHealthRoutes } from './routes/health';
 import { registerScoreRoutes } from './modules/scoring/routes';
 
-export type AppSettings = Pick<AppConfig, 'apiKeys' | 'bodyLimitBytes' | 'rateLimit'>;
+export type AppSettings = Pick<AppConfig, 'apiKeys' | 'bodyLimitBytes' | 'rateLimit'> &
+    Partial<Pick<AppConfig, 'keyRateLimits' | 'timeouts' | 'authFailureLimit'>>;
+
+/** Headers on every response: nothing here may be cached by a proxy or browser, nor sniffed into another type. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'"
+};
+
+/** How often Node looks for requests past their timeout; a fraction of it, so a slow client is dropped on time. */
+const timeoutCheckIntervalMs = (requestTimeoutMs: number) => Math.min(1000, Math.max(50, requestTimeoutMs / 4));
 
 export interface BuildAppOptions {
     settings: AppSettings;
@@ -46,9 +57,19 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
                   redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' }
               };
 
+    const timeouts = settings.timeouts ?? DEFAULT_TIMEOUTS;
     const app = Fastify({
         logger,
         bodyLimit: settings.bodyLimitBytes,
+        // A client that trickles its headers or body, or goes silent, is disconnected; others are served meanwhile.
+        connectionTimeout: timeouts.connectionTimeoutMs,
+        requestTimeout: timeouts.requestTimeoutMs,
+        keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+        http: {
+            requestTimeout: timeouts.requestTimeoutMs,
+            headersTimeout: Math.min(timeouts.requestTimeoutMs, 60_000),
+            connectionsCheckingInterval: timeoutCheckIntervalMs(timeouts.requestTimeoutMs)
+        },
         // Accept the caller's id (Salesforce can correlate it with its debug log) when it is log-safe; else mint one.
         requestIdHeader: false,
         genReqId: (request) => {
@@ -78,12 +99,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
     app.addHook('onSend', async (request, reply, payload) => {
         reply.header('x-request-id', request.id);
+        reply.headers(SECURITY_HEADERS);
         return payload;
     });
     app.addHook('onResponse', async (request, reply) => {
-        if (reply.statusCode === 401) {
-            // Nothing about an unauthenticated caller is logged but the request id (bound to request.log).
-            request.log.info('unauthorized');
+        if (request.apiKeyId === undefined && (reply.statusCode === 401 || reply.statusCode === 429)) {
+            // Failed authentication was logged at warn by the auth hook, with the client address and nothing else.
             return;
         }
         request.log.info(
@@ -93,6 +114,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
                 statusCode: reply.statusCode,
                 responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
                 keyId: request.apiKeyId,
+                keyName: request.apiKeyName,
                 dealCount: request.dealCount
             },
             'request completed'
@@ -100,14 +122,22 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     });
 
     registerProblemDetails(app);
-    registerAuth(app, settings.apiKeys);
+    registerAuth(app, {
+        apiKeys: settings.apiKeys,
+        failureLimit: settings.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT,
+        failureWindowMs: settings.rateLimit.windowMs
+    });
+    const keyRateLimits = settings.keyRateLimits ?? new Map<string, number>();
     app.register(rateLimit, {
         global: true,
-        max: settings.rateLimit.max,
+        // Each key name has its own budget (the nightly batch cannot starve interactive rescoring, nor the reverse).
+        max: (request) =>
+            (request.apiKeyName === undefined ? undefined : keyRateLimits.get(request.apiKeyName)) ??
+            settings.rateLimit.max,
         timeWindow: settings.rateLimit.windowMs,
         // After authentication (onRequest) and before the body is read: limits are per key, and cheap to enforce.
         hook: 'preParsing',
-        keyGenerator: (request) => request.apiKeyId ?? request.ip,
+        keyGenerator: (request) => request.rateLimitKey ?? request.ip,
         errorResponseBuilder: (_request, context) => {
             const error = new Error(`Rate limit of ${context.max} requests per ${context.after} exceeded`) as Error & {
                 statusCode: number;

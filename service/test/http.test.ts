@@ -224,7 +224,7 @@ describe('logging', () => {
         return { lines, stream };
     };
 
-    it('logs only the request id for an unauthorized request', async () => {
+    it('logs a failed authentication at warn with the client address, never the presented key', async () => {
         const { lines, stream } = capture();
         const app = buildTestApp({ logger: { level: 'info', stream } });
         await app.inject({
@@ -243,9 +243,10 @@ describe('logging', () => {
             .filter((entry) => entry.reqId === 'unauth-1');
         expect(entries).toHaveLength(1);
         const { level, time, pid, hostname, msg, reqId, ...rest } = entries[0]!;
-        expect({ level, msg, reqId }).toEqual({ level: 30, msg: 'unauthorized', reqId: 'unauth-1' });
+        expect({ level, msg, reqId }).toEqual({ level: 40, msg: 'authentication failed', reqId: 'unauth-1' });
         expect([time, pid, hostname].every((value) => value !== undefined)).toBe(true);
-        expect(rest).toEqual({});
+        expect(rest).toEqual({ clientIp: '127.0.0.1', failuresInWindow: 1 });
+        expect(lines.join('\n')).not.toContain('wrong-key');
     });
 
     it('never logs deal names, free text, bodies or the Authorization header', async () => {

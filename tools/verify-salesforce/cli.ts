@@ -16,6 +16,7 @@ import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from
 import { runMetadataConversion } from './metadata-conversion';
 import { runMetadataSchema } from './metadata-schema';
 import { checkPermissionCoverage } from './permission-coverage';
+import { checkRecordIntegrity } from './record-integrity';
 import { checkSettingDefaults } from './setting-defaults';
 import { runProjectChecks } from './project-checks';
 import {
@@ -164,6 +165,7 @@ export async function verifySalesforce(
             ...checkApexImports(apexImports, classes),
             ...(apexLs?.schemaImportFindings ?? []),
             ...checkPermissionCoverage(project),
+            ...checkRecordIntegrity(project),
             ...checkSettingDefaults(project, loadServiceDefaults()),
             ...checkRunningUserSetup(
                 apexFiles.map((file) => ({

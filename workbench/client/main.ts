@@ -4,6 +4,7 @@
 // Lightning Experience runs components in synthetic shadow, where the global SLDS stylesheet reaches them.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
+import { sessionHeaders } from './platform/session';
 import CoachingNudges from 'c/coachingNudges';
 import DealHealthPanel from 'c/dealHealthPanel';
 import PipelineReview from 'c/pipelineReview';
@@ -51,7 +52,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 }
 
 async function getJson<T>(url: string): Promise<T> {
-    const response = await fetch(url, { headers: { 'x-workbench-user': params.get('user') ?? '' } });
+    const response = await fetch(url, { headers: sessionHeaders() });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return (await response.json()) as T;
 }

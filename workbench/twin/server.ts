@@ -13,15 +13,18 @@
  *   GET  /*                       files of staticDir, when given
  *
  * The running user is the `x-workbench-user: <userId>` header (default: the first manager of the sample org).
+ * Every /apex and /api request carries the per-run session token (`x-workbench-token`, injected into index.html) and
+ * comes from this site; writes are JSON; only local Host values are served (see request-guard.ts).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { APEX_METHODS, type ApexContext } from './controllers';
 import { ApexError } from './params';
 import { dealList, opportunityRecord, userList } from './records';
+import { checkApiRequest, checkHost, newSessionToken, RequestRejected, withSessionToken } from './request-guard';
 import type { WorkbenchStore } from './store';
 
 export const USER_HEADER = 'x-workbench-user';
@@ -39,6 +42,8 @@ export interface StandInServerOptions {
     /** Callout timeout; defaults to the Callout_Timeout_Ms setting (10 s). */
     calloutTimeoutMs?: number;
     bodyLimitBytes?: number;
+    /** The per-run token API calls must send; a fresh random one when not given. */
+    sessionToken?: string;
     /** Where unexpected errors are reported (never to the client); default console.error. */
     logError?: (message: string, error: unknown) => void;
 }
@@ -142,7 +147,8 @@ async function serveStatic(
     staticDir: string,
     pathname: string,
     request: IncomingMessage,
-    response: ServerResponse
+    response: ServerResponse,
+    sessionToken: string
 ): Promise<boolean> {
     const root = resolve(staticDir);
     let relative: string;
@@ -160,6 +166,20 @@ async function serveStatic(
         info = await stat(file).catch(() => null);
     }
     if (!info?.isFile()) return false;
+    if (extname(file).toLowerCase() === '.html') {
+        // The page gets this run's session token; it is never framed by another site.
+        const html = withSessionToken(await readFile(file, 'utf8'), sessionToken);
+        response.writeHead(200, {
+            'content-type': CONTENT_TYPES['.html']!,
+            'content-length': Buffer.byteLength(html),
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+            'x-frame-options': 'DENY',
+            'content-security-policy': "frame-ancestors 'none'"
+        });
+        response.end(request.method === 'HEAD' ? undefined : html);
+        return true;
+    }
     response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': info.size,
@@ -225,6 +245,7 @@ export function editableFields(body: string): Record<string, string | null> {
 
 export function createStandInServer(options: StandInServerOptions): Server {
     const { store } = options;
+    const sessionToken = options.sessionToken ?? newSessionToken();
     const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
     const logError = options.logError ?? ((message, error) => console.error(message, error));
 
@@ -232,6 +253,8 @@ export function createStandInServer(options: StandInServerOptions): Server {
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
         const { pathname } = url;
         const method = request.method ?? 'GET';
+        checkHost(request);
+        if (pathname.startsWith('/apex/') || pathname.startsWith('/api/')) checkApiRequest(request, sessionToken);
 
         const apex = APEX_ROUTE.exec(pathname);
         if (apex || pathname.startsWith('/apex/')) {
@@ -292,7 +315,7 @@ export function createStandInServer(options: StandInServerOptions): Server {
         }
 
         if (options.staticDir && (method === 'GET' || method === 'HEAD')) {
-            if (await serveStatic(options.staticDir, pathname, request, response)) return;
+            if (await serveStatic(options.staticDir, pathname, request, response, sessionToken)) return;
         }
         throw new HttpError(404, `Nothing at ${pathname}.`);
     }
@@ -305,6 +328,10 @@ export function createStandInServer(options: StandInServerOptions): Server {
             }
             if (error instanceof ApexError) {
                 sendError(response, 400, error.message);
+            } else if (error instanceof RequestRejected) {
+                // A rejected request's body is never read: close rather than drain it.
+                response.setHeader('connection', 'close');
+                sendError(response, error.status, error.message);
             } else if (error instanceof HttpError) {
                 if (error.status === 413) response.setHeader('connection', 'close');
                 sendError(response, error.status, error.message);
@@ -320,12 +347,15 @@ export interface RunningStandIn {
     server: Server;
     /** http://127.0.0.1:<port> */
     url: string;
+    /** The session token API calls must send as x-workbench-token. */
+    token: string;
     close(): Promise<void>;
 }
 
 /** Creates the stand-in and listens on 127.0.0.1 (port 0: any free port). */
 export async function startStandInServer(options: StandInServerOptions & { port?: number }): Promise<RunningStandIn> {
-    const server = createStandInServer(options);
+    const token = options.sessionToken ?? newSessionToken();
+    const server = createStandInServer({ ...options, sessionToken: token });
     await new Promise<void>((resolveListen, reject) => {
         server.once('error', reject);
         server.listen(options.port ?? 0, HOST, () => {
@@ -337,6 +367,7 @@ export async function startStandInServer(options: StandInServerOptions & { port?
     return {
         server,
         url: `http://${HOST}:${port}`,
+        token,
         close: () =>
             new Promise<void>((resolveClose, reject) => {
                 server.close((error) => (error ? reject(error) : resolveClose()));

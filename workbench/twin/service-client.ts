@@ -38,6 +38,10 @@ export class ServiceCallError extends Error {
         this.name = 'ServiceCallError';
     }
 
+    private referenceSentence(): string {
+        return this.requestId ? ` Reference for your admin: ${this.requestId}.` : '';
+    }
+
     /** ExecutionLoopServiceException.userMessage(). */
     userMessage(): string {
         switch (this.kind) {
@@ -50,9 +54,9 @@ export class ServiceCallError extends Error {
             case 'RATE_LIMITED':
                 return 'The Execution Loop service is busy; try again in a minute.';
             case 'INVALID_REQUEST':
-                return `The Execution Loop service rejected the deal data: ${this.message}`;
+                return `The Execution Loop service could not score this deal's data.${this.referenceSentence()}`;
             default:
-                return `The Execution Loop service failed (${this.message}).`;
+                return `The Execution Loop service failed.${this.referenceSentence()}`;
         }
     }
 }

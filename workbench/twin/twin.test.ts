@@ -30,6 +30,7 @@ import type {
 } from './apex-types';
 import { buildRescoreRequest } from './controllers';
 import type { RecordRepresentation, UserList } from './records';
+import { TOKEN_HEADER } from './request-guard';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
 import { WorkbenchStore } from './store';
 
@@ -51,10 +52,14 @@ interface Reply<T> {
     json: T;
 }
 
+/** Every API call carries the session token (the browser reads it from index.html). */
+const SESSION_TOKEN = 'twin-test-session-token';
+const tokenHeader = { [TOKEN_HEADER]: SESSION_TOKEN };
+
 async function call<T>(method: string, params: unknown, userId?: string, url = standIn.url): Promise<Reply<T>> {
     const response = await fetch(`${url}/apex/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(userId ? { [USER_HEADER]: userId } : {}) },
+        headers: { 'content-type': 'application/json', ...tokenHeader, ...(userId ? { [USER_HEADER]: userId } : {}) },
         body: JSON.stringify(params),
         signal: AbortSignal.timeout(20_000)
     });
@@ -76,7 +81,7 @@ async function apexError(method: string, params: unknown, userId?: string): Prom
 
 async function get<T>(path: string, userId?: string): Promise<Reply<T>> {
     const response = await fetch(`${standIn.url}${path}`, {
-        headers: userId ? { [USER_HEADER]: userId } : {},
+        headers: { ...tokenHeader, ...(userId ? { [USER_HEADER]: userId } : {}) },
         signal: AbortSignal.timeout(20_000)
     });
     return { status: response.status, json: (await response.json()) as T };
@@ -104,7 +109,12 @@ beforeAll(async () => {
     store = new WorkbenchStore({ deals: 30, asOf: AS_OF, now });
     managerId = store.defaultUserId;
     teamIds = new Set(store.teamMembers(managerId).map((user) => user.Id));
-    standIn = await startStandInServer({ store, scoringUrl: 'http://127.0.0.1:9', apiKey: API_KEY });
+    standIn = await startStandInServer({
+        sessionToken: SESSION_TOKEN,
+        store,
+        scoringUrl: 'http://127.0.0.1:9',
+        apiKey: API_KEY
+    });
 });
 
 afterAll(async () => {
@@ -133,12 +143,14 @@ describe('identity and workbench API', () => {
         expect(unknownMethod.status).toBe(404);
         const badJson = await fetch(`${standIn.url}/apex/DealHealthController.getDealHealth`, {
             method: 'POST',
+            headers: { 'content-type': 'application/json', ...tokenHeader },
             body: '{not json'
         });
         expect(badJson.status).toBe(400);
         expect(await badJson.json()).toEqual({ body: { message: 'The request body is not valid JSON.' } });
         const tooBig = await fetch(`${standIn.url}/apex/DealHealthController.getDealHealth`, {
             method: 'POST',
+            headers: { 'content-type': 'application/json', ...tokenHeader },
             body: JSON.stringify({ opportunityId: 'x'.repeat(2 * 1024 * 1024) })
         }).catch(() => null);
         // Either the 413 arrives or the server closes the connection mid-upload: never a 200 or a stack trace.
@@ -175,7 +187,7 @@ describe('identity and workbench API', () => {
         const patch = (body: unknown) =>
             fetch(`${standIn.url}/api/record/${id}`, {
                 method: 'PATCH',
-                headers: { 'content-type': 'application/json' },
+                headers: { 'content-type': 'application/json', ...tokenHeader },
                 body: JSON.stringify(body),
                 signal: AbortSignal.timeout(20_000)
             });
@@ -663,7 +675,12 @@ describe('DealHealthController.rescoreDeal', () => {
         const address = service.server.address();
         if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
         serviceUrl = `http://127.0.0.1:${address.port}`;
-        scoringStandIn = await startStandInServer({ store, scoringUrl: serviceUrl, apiKey: API_KEY });
+        scoringStandIn = await startStandInServer({
+            sessionToken: SESSION_TOKEN,
+            store,
+            scoringUrl: serviceUrl,
+            apiKey: API_KEY
+        });
     });
 
     afterAll(async () => {
@@ -715,7 +732,12 @@ describe('DealHealthController.rescoreDeal', () => {
     });
 
     it('falls back to the stored view, flagged stale, when the key is rejected', async () => {
-        const badKey = await startStandInServer({ store, scoringUrl: serviceUrl, apiKey: `${API_KEY}-wrong` });
+        const badKey = await startStandInServer({
+            sessionToken: SESSION_TOKEN,
+            store,
+            scoringUrl: serviceUrl,
+            apiKey: `${API_KEY}-wrong`
+        });
         try {
             const id = aTeamDeal();
             const count = store.org.dealHealthSnapshots.length;
@@ -794,6 +816,7 @@ describe('rescoreDeal failures and the request it sends', () => {
 
     async function rescoreThrough(scoringUrl: string, calloutTimeoutMs?: number): Promise<DealHealthView> {
         const running = await startStandInServer({
+            sessionToken: SESSION_TOKEN,
             store,
             scoringUrl,
             apiKey: API_KEY,
@@ -824,11 +847,9 @@ describe('rescoreDeal failures and the request it sends', () => {
         expect(received[received.length - 1]!.authorization).toBe(`Bearer ${API_KEY}`);
     });
 
-    it('reports a 5xx with the problem details', async () => {
+    it('reports a 5xx without the service text (reps see a reference when the service gives one)', async () => {
         const view = await rescoreThrough(`${fakeUrl}/down`);
-        expect(view.staleReason).toMatch(
-            /^The Execution Loop service failed \(Service Unavailable; Shutting down\)\. Showing the last score from /
-        );
+        expect(view.staleReason).toMatch(/^The Execution Loop service failed\. Showing the last score from /);
     });
 
     it("sends the deal as it is now: today's step marks and close date", async () => {

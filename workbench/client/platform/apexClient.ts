@@ -1,6 +1,8 @@
 // Local stand-in for the org, workbench only: `@salesforce/apex/Class.method` imports resolve here. Each method is
 // callable imperatively and usable with @wire, like on the platform; both go to the stand-in server over HTTP.
 
+import { sessionHeaders } from './session';
+
 type Params = Record<string, unknown> | undefined;
 type DataCallback = (value: { data?: unknown; error?: unknown }) => void;
 
@@ -10,16 +12,12 @@ const adaptersByValue = new WeakMap<object, ApexWireAdapter>();
 export async function callApex(method: string, params: Params): Promise<unknown> {
     const response = await fetch(`/apex/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'x-workbench-user': currentUserId() },
+        headers: { 'Content-Type': 'application/json', ...sessionHeaders() },
         body: JSON.stringify(params ?? {})
     });
     const payload: unknown = await response.json().catch(() => ({ body: { message: `HTTP ${response.status}` } }));
     if (!response.ok) throw payload;
     return payload;
-}
-
-export function currentUserId(): string {
-    return new URLSearchParams(window.location.search).get('user') ?? '';
 }
 
 class ApexWireAdapter {

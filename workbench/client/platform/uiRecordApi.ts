@@ -1,5 +1,5 @@
 // Local stand-in for the org, workbench only: `lightning/uiRecordApi` reads records from the stand-in server.
-import { currentUserId } from './apexClient';
+import { sessionHeaders } from './session';
 
 type FieldRef = string | { fieldApiName: string; objectApiName?: string };
 interface RecordRepresentation {
@@ -40,7 +40,7 @@ class RecordWireAdapter {
         if (!this.recordId) return;
         try {
             const response = await fetch(`/api/record/${encodeURIComponent(this.recordId)}`, {
-                headers: { 'x-workbench-user': currentUserId() }
+                headers: sessionHeaders()
             });
             if (!response.ok) throw await response.json();
             this.emit({ data: (await response.json()) as RecordRepresentation, error: undefined });
@@ -77,7 +77,7 @@ export async function updateRecord(recordInput: { fields: Record<string, unknown
     const { Id: id, ...fields } = recordInput.fields;
     const response = await fetch(`/api/record/${encodeURIComponent(String(id))}`, {
         method: 'PATCH',
-        headers: { 'Content-Type': 'application/json', 'x-workbench-user': currentUserId() },
+        headers: { 'Content-Type': 'application/json', ...sessionHeaders() },
         body: JSON.stringify(fields)
     });
     if (!response.ok) throw await response.json();

@@ -11,7 +11,10 @@ export function toDayNumber(isoDate: string): number {
     const year = Number(isoDate.slice(0, 4));
     const month = Number(isoDate.slice(5, 7));
     const day = Number(isoDate.slice(8, 10));
-    const dayNumber = Date.UTC(year, month - 1, day) / MS_PER_DAY;
+    // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear takes the year as given (0000-0099 are valid ISO years).
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    const dayNumber = date.getTime() / MS_PER_DAY;
     if (dayNumberCache.size >= DAY_CACHE_LIMIT) dayNumberCache.clear();
     dayNumberCache.set(isoDate, dayNumber);
     return dayNumber;

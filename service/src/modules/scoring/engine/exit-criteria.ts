@@ -10,7 +10,7 @@ import type {
     StepStatus
 } from '../../../contract';
 import { plural } from './dates';
-import type { DealFacts } from './facts';
+import { type DealFacts, stepStatusOf } from './facts';
 import type { OpenGate } from './gates';
 
 export interface Verdict {
@@ -72,7 +72,7 @@ export function qualificationElementOf(signal: ExitCriterionSignal): MeddpiccEle
 
 /** Whether a step's criterion is met now; a step marked not applicable is waived. Used for exit criteria and gates. */
 export function evaluateStep(facts: DealFacts, step: PlaybookStep): Verdict {
-    const status = facts.deal.playbook?.stepProgress[step.stepKey];
+    const status = facts.deal.playbook ? stepStatusOf(facts.deal.playbook, step.stepKey) : undefined;
     return status === 'not_applicable' ? WAIVED : evaluateSignal(facts, step, status);
 }
 

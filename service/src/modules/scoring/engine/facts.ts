@@ -3,6 +3,7 @@ import type {
     Deal,
     MeddpiccElement,
     OrgContext,
+    Playbook,
     PlaybookStep,
     QualificationStatus,
     Seniority,
@@ -216,7 +217,6 @@ export function deriveFacts(
     let earlierRequiredWeight = 0;
     let incompleteEarlierRequiredWeight = 0;
     if (deal.playbook !== null) {
-        const { stepProgress } = deal.playbook;
         for (const step of deal.playbook.steps) {
             if (step.stageOrder > deal.stage.stageOrder) continue;
             if (step.isGate) gatesSoFar.push(step);
@@ -224,7 +224,7 @@ export function deriveFacts(
             if (isCurrent) currentStageSteps.push(step);
             if (!step.isRequired) continue;
             const weight = step.isGate ? GATE_STEP_WEIGHT : 1;
-            const isIncomplete = !isCompleteStatus(stepProgress[step.stepKey]);
+            const isIncomplete = !isCompleteStatus(stepStatusOf(deal.playbook, step.stepKey));
             if (isCurrent) {
                 currentRequiredStepCount += 1;
                 currentRequiredWeight += weight;
@@ -296,6 +296,14 @@ export function deriveFacts(
         capture,
         notCaptured
     };
+}
+
+/**
+ * The recorded progress of a step. Own keys only: step keys such as `constructor` or `toString` are valid metadata
+ * names, and a plain lookup would return Object.prototype's function for a step without progress.
+ */
+export function stepStatusOf(playbook: Playbook, stepKey: string): StepStatus | undefined {
+    return Object.hasOwn(playbook.stepProgress, stepKey) ? playbook.stepProgress[stepKey] : undefined;
 }
 
 /** A step counts as complete when done or explicitly not applicable; skipped or untouched steps do not. */

@@ -3,7 +3,7 @@
 // edit it, saves on a submit button, and fires `success` or `error` like the platform component.
 import { LightningElement, api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
-import { currentUserId } from '../../../platform/apexClient';
+import { sessionHeaders } from '../../../platform/session';
 
 interface InputFieldElement extends HTMLElement {
     fieldName: string;
@@ -29,7 +29,7 @@ export default class RecordEditForm extends LightningElement {
     private async load(): Promise<void> {
         if (!this.recordId) return;
         const response = await fetch(`/api/record/${encodeURIComponent(this.recordId)}`, {
-            headers: { 'x-workbench-user': currentUserId() }
+            headers: sessionHeaders()
         });
         if (!response.ok) return;
         const record = (await response.json()) as { fields: Record<string, { value: unknown }> };
