@@ -28,7 +28,7 @@ import type {
     SessionSummary,
     StepView
 } from './apex-types';
-import { buildRescoreRequest } from './controllers';
+import { buildRescoreRequest } from './DealHealthController';
 import type { RecordRepresentation, UserList } from './records';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
 import { WorkbenchStore } from './store';

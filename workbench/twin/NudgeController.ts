@@ -1,0 +1,116 @@
+/**
+ * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY. Never deployed; the real controller is
+ * force-app/main/default/classes/NudgeController.cls (and the services and selectors it calls).
+ *
+ * One function per @AuraEnabled method, taking the same named parameters the LWC passes and returning the JSON the
+ * Apex class serializes, with the same validation and the same messages.
+ */
+import { type Nudge } from '../../service/src/contract';
+import type { NudgeFeedbackRecord } from '../sample-org/types';
+import type { NudgeView } from './apex-types';
+import { abbreviate, ApexError, type ApexParams, isBlank, readString, text } from './params';
+import { type ApexContext, DAY_MS, recentSnapshots, requireOpportunityId } from './apex-context';
+
+const NUDGE_CODE = /^[a-z][a-z0-9_]{0,79}$/;
+/** A dismissed nudge stays hidden this long, even when a later scoring raises it again. */
+const DISMISSAL_DAYS = 30;
+const MEDDPICC_SETTING_STEMS: ReadonlyArray<readonly [string, string]> = [
+    ['metrics', 'Metrics'],
+    ['economicBuyer', 'Economic_Buyer'],
+    ['decisionCriteria', 'Decision_Criteria'],
+    ['decisionProcess', 'Decision_Process'],
+    ['paperProcess', 'Paper_Process'],
+    ['identifiedPain', 'Identified_Pain'],
+    ['champion', 'Champion'],
+    ['competition', 'Competition']
+];
+
+/** NudgeController.editableFields from the OpportunityFieldMapping settings. */
+function editableFields(context: ApexContext): Record<string, string[]> {
+    const { store } = context;
+    const fields: Record<string, string[]> = {};
+    for (const [element, stem] of MEDDPICC_SETTING_STEMS) {
+        const status = store.setting(`Field_${stem}_Status`);
+        if (status === null) continue;
+        const evidence = store.setting(`Field_${stem}_Evidence`);
+        fields[element] = evidence === null ? [status] : [status, evidence];
+    }
+    fields.nextStep = ['NextStep'];
+    fields.closeDate = ['CloseDate'];
+    const nextStepDate = store.setting('Field_Next_Step_Date');
+    if (nextStepDate !== null) fields.nextStepDate = [nextStepDate];
+    return fields;
+}
+
+/** Codes acted on since the snapshot was scored, or dismissed within DISMISSAL_DAYS. */
+function handledCodes(context: ApexContext, opportunityId: string, scoredAt: string): Set<string> {
+    const cutoff = new Date(context.store.nowMs() - DISMISSAL_DAYS * DAY_MS).toISOString();
+    const handled = new Set<string>();
+    for (const feedback of context.store.org.nudgeFeedback) {
+        if (feedback.Opportunity__c !== opportunityId || feedback.Recorded_At__c < cutoff) continue;
+        if (feedback.Outcome__c === 'dismissed' || feedback.Recorded_At__c >= scoredAt) {
+            handled.add(feedback.Nudge_Code__c);
+        }
+    }
+    return handled;
+}
+
+export const NudgeController = {
+    getNudges(context: ApexContext, params: ApexParams): NudgeView {
+        const opportunityId = requireOpportunityId(params);
+        const view: NudgeView = {
+            hasSnapshot: false,
+            scoredAt: null,
+            modelVersion: null,
+            nudgesJson: null,
+            fieldsByNudgeField: editableFields(context)
+        };
+        const snapshot = recentSnapshots(context, opportunityId, 1)[0];
+        if (!snapshot) return view;
+        view.hasSnapshot = true;
+        view.scoredAt = snapshot.Scored_At__c;
+        view.modelVersion = snapshot.Model_Version__c;
+        const handled = handledCodes(context, opportunityId, snapshot.Scored_At__c);
+        const open: Nudge[] = snapshot.nudges.filter((nudge) => !handled.has(nudge.code));
+        view.nudgesJson = JSON.stringify(open);
+        return view;
+    },
+
+    recordNudgeFeedback(context: ApexContext, params: ApexParams): string {
+        const opportunityId = requireOpportunityId(params);
+        const nudgeCode = readString(params.nudgeCode, 'nudgeCode');
+        const outcome = readString(params.outcome, 'outcome');
+        const reason = readString(params.reason, 'reason');
+        const modelVersion = readString(params.modelVersion, 'modelVersion');
+        if (isBlank(nudgeCode) || !NUDGE_CODE.test(nudgeCode!)) {
+            throw new ApexError(`"${text(nudgeCode)}" is not a nudge code.`);
+        }
+        if (outcome !== 'acted' && outcome !== 'dismissed') {
+            throw new ApexError(`Unknown outcome "${text(outcome)}"; use acted or dismissed.`);
+        }
+        const trimmedReason = isBlank(reason) ? null : reason!.trim();
+        if (outcome === 'dismissed' && trimmedReason === null) throw new ApexError('Say why this nudge is dismissed.');
+        if (trimmedReason !== null && trimmedReason.length > 255) {
+            throw new ApexError('The reason is limited to 255 characters.');
+        }
+        const { store } = context;
+        // Master-detail: inserting under a deal the user cannot see fails like the platform's DML does.
+        if (!store.visibleOpportunity(context.userId, opportunityId)) {
+            throw new ApexError(`insufficient access rights on cross-reference id: ${opportunityId}`);
+        }
+        const feedback: NudgeFeedbackRecord = {
+            Id: store.newId('Nudge_Feedback__c'),
+            Opportunity__c: opportunityId,
+            Nudge_Code__c: nudgeCode!,
+            Outcome__c: outcome,
+            Reason__c: trimmedReason,
+            Recorded_At__c: store.nowIso(),
+            User__c: context.userId,
+            // The sample org's type has no null model version; an absent one is stored empty.
+            Model_Version__c: modelVersion === null ? '' : abbreviate(modelVersion, 40)
+        };
+        store.org.nudgeFeedback.push(feedback);
+        store.changed();
+        return feedback.Id;
+    }
+};
