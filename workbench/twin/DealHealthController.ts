@@ -8,10 +8,9 @@
 import { ScoreRequest, type Deal } from '../../service/src/contract';
 import { buildDeal } from '../sample-org/scoring';
 import type { DealHealthView } from './apex-types';
-import { type ApexParams } from './params';
 import { callExecutionLoopService, ServiceCallError } from './service-client';
 import type { StoredSnapshot, WorkbenchStore } from './store';
-import { type ApexContext, notVisible, recentSnapshots, requireOpportunityId } from './apex-context';
+import { type ApexContext, type ParamsOf, notVisible, recentSnapshots, requireOpportunityId } from './apex-context';
 
 function dealHealthView(context: ApexContext, opportunityId: string): DealHealthView {
     const newestFirst = recentSnapshots(context, opportunityId, context.store.trendLength());
@@ -98,11 +97,14 @@ function saveSnapshot(store: WorkbenchStore, snapshot: Omit<StoredSnapshot, 'Id'
 }
 
 export const DealHealthController = {
-    getDealHealth(context: ApexContext, params: ApexParams): DealHealthView {
+    getDealHealth(context: ApexContext, params: ParamsOf<'DealHealthController.getDealHealth'>): DealHealthView {
         return dealHealthView(context, requireOpportunityId(params));
     },
 
-    async rescoreDeal(context: ApexContext, params: ApexParams): Promise<DealHealthView> {
+    async rescoreDeal(
+        context: ApexContext,
+        params: ParamsOf<'DealHealthController.rescoreDeal'>
+    ): Promise<DealHealthView> {
         const opportunityId = requireOpportunityId(params);
         const { store } = context;
         // User mode: a deal the user cannot see is not scored (and nothing is shown).

@@ -8,8 +8,8 @@
 import { type Nudge } from '../../service/src/contract';
 import type { NudgeFeedbackRecord } from '../sample-org/types';
 import type { NudgeView } from './apex-types';
-import { abbreviate, ApexError, type ApexParams, isBlank, readString, text } from './params';
-import { type ApexContext, DAY_MS, recentSnapshots, requireOpportunityId } from './apex-context';
+import { abbreviate, ApexError, isBlank, readString, text } from './params';
+import { type ApexContext, type ParamsOf, DAY_MS, recentSnapshots, requireOpportunityId } from './apex-context';
 
 const NUDGE_CODE = /^[a-z][a-z0-9_]{0,79}$/;
 /** A dismissed nudge stays hidden this long, even when a later scoring raises it again. */
@@ -56,7 +56,7 @@ function handledCodes(context: ApexContext, opportunityId: string, scoredAt: str
 }
 
 export const NudgeController = {
-    getNudges(context: ApexContext, params: ApexParams): NudgeView {
+    getNudges(context: ApexContext, params: ParamsOf<'NudgeController.getNudges'>): NudgeView {
         const opportunityId = requireOpportunityId(params);
         const view: NudgeView = {
             hasSnapshot: false,
@@ -76,7 +76,7 @@ export const NudgeController = {
         return view;
     },
 
-    recordNudgeFeedback(context: ApexContext, params: ApexParams): string {
+    recordNudgeFeedback(context: ApexContext, params: ParamsOf<'NudgeController.recordNudgeFeedback'>): string {
         const opportunityId = requireOpportunityId(params);
         const nudgeCode = readString(params.nudgeCode, 'nudgeCode');
         const outcome = readString(params.outcome, 'outcome');

@@ -24,7 +24,6 @@ import type {
 import {
     abbreviate,
     ApexError,
-    type ApexParams,
     isBlank,
     readDate,
     readDecimal,
@@ -37,7 +36,7 @@ import {
 } from './params';
 import type { StoredSnapshot, StoredTask } from './store';
 import { resolveTeamScope } from './team-scope';
-import { type ApexContext, DAY_MS, userName } from './apex-context';
+import { type ApexContext, type ParamsOf, DAY_MS, userName } from './apex-context';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
@@ -242,7 +241,15 @@ function topRisk(risks: readonly Risk[]): Risk | null {
     return top;
 }
 
-function toRow(context: ApexContext, { snapshot, opportunity, risk }: ScopedSnapshot): BoardRow {
+/** A board row as the twin builds it: the fields Apex always sets are known to be there. */
+type BuiltBoardRow = BoardRow & {
+    opportunityId: string;
+    createdDate: string;
+    stageEnteredAt: string | null;
+    closeDatePushCount: number;
+};
+
+function toRow(context: ApexContext, { snapshot, opportunity, risk }: ScopedSnapshot): BuiltBoardRow {
     const top = topRisk(snapshot.risks);
     return {
         snapshotId: snapshot.Id,
@@ -276,7 +283,7 @@ function toRow(context: ApexContext, { snapshot, opportunity, risk }: ScopedSnap
 /** PipelineReviewService.addHistory: push count, stage entry, days in stage, the baseline and the decision dates. */
 function addHistory(
     context: ApexContext,
-    row: BoardRow,
+    row: BuiltBoardRow,
     lastReviewAt: string | null,
     decisionDates: readonly string[]
 ): void {
@@ -287,7 +294,7 @@ function addHistory(
     let lastStageChange: string | null = null;
     let atLastReview: (typeof history)[number] | null = null;
     for (const change of history) {
-        if (previousClose !== null && change.CloseDate > previousClose) row.closeDatePushCount! += 1;
+        if (previousClose !== null && change.CloseDate > previousClose) row.closeDatePushCount += 1;
         previousClose = change.CloseDate;
         if (change.StageName !== previousStage) {
             lastStageChange = change.CreatedDate;
@@ -432,7 +439,7 @@ export const PipelineReviewController = {
         };
     },
 
-    getBoardPage(context: ApexContext, params: ApexParams): BoardPage {
+    getBoardPage(context: ApexContext, params: ParamsOf<'PipelineReviewController.getBoardPage'>): BoardPage {
         const query = readBoardQuery(params.query);
         const resolved = resolve(context, query);
         const pageSize = query!.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -481,7 +488,7 @@ export const PipelineReviewController = {
         return page;
     },
 
-    getBoardSummary(context: ApexContext, params: ApexParams): BoardSummary {
+    getBoardSummary(context: ApexContext, params: ParamsOf<'PipelineReviewController.getBoardSummary'>): BoardSummary {
         const { criteria } = resolve(context, readBoardQuery(params.query));
         const { store } = context;
         const reviews = completedReviews(context, STUCK_REVIEW_COUNT);
@@ -519,7 +526,7 @@ export const PipelineReviewController = {
         return summary;
     },
 
-    startReview(context: ApexContext, params: ApexParams): string {
+    startReview(context: ApexContext, params: ParamsOf<'PipelineReviewController.startReview'>): string {
         const query = readBoardQuery(params.query);
         const resolved = resolve(context, query);
         const open = openReview(context);
@@ -551,7 +558,7 @@ export const PipelineReviewController = {
     },
 
     /** All or nothing: every problem is reported at once and nothing is written unless there is none. */
-    saveDecisions(context: ApexContext, params: ApexParams): SaveResult {
+    saveDecisions(context: ApexContext, params: ParamsOf<'PipelineReviewController.saveDecisions'>): SaveResult {
         const reviewId = readId(params.reviewId, 'reviewId');
         const decisions = readDecisions(params.decisions);
         const { store } = context;
@@ -613,7 +620,7 @@ export const PipelineReviewController = {
         return writeDecisions(context, review!, inputs as DecisionInput[], deals, lostStage);
     },
 
-    endReview(context: ApexContext, params: ApexParams): SessionSummary {
+    endReview(context: ApexContext, params: ParamsOf<'PipelineReviewController.endReview'>): SessionSummary {
         const reviewId = readId(params.reviewId, 'reviewId');
         const problems: string[] = [];
         const review = requireOpenReview(context, reviewId, problems);
@@ -630,7 +637,10 @@ export const PipelineReviewController = {
         return summarize(context, review!.Id);
     },
 
-    getSessionSummary(context: ApexContext, params: ApexParams): SessionSummary {
+    getSessionSummary(
+        context: ApexContext,
+        params: ParamsOf<'PipelineReviewController.getSessionSummary'>
+    ): SessionSummary {
         return summarize(context, readId(params.reviewId, 'reviewId'));
     }
 };

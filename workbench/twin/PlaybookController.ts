@@ -9,8 +9,8 @@ import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord, PlaybookStepProgressRecord } from '../sample-org/types';
 import type { PlaybookStepDefinition } from '../sample-org/metadata';
 import type { PlaybookView, StageView, StepStatus, StepView } from './apex-types';
-import { ApexError, type ApexParams, isBlank, readId, readString, text } from './params';
-import { type ApexContext, requireOpportunity, userName } from './apex-context';
+import { ApexError, isBlank, readId, readString, text } from './params';
+import { type ApexContext, type ParamsOf, requireOpportunity, userName } from './apex-context';
 
 const STEP_STATUSES: ReadonlySet<string> = new Set(['done', 'skipped', 'not_applicable', 'open']);
 const ADMIN_HINT =
@@ -41,7 +41,7 @@ function toStepView(
 }
 
 export const PlaybookController = {
-    getPlaybook(context: ApexContext, params: ApexParams): PlaybookView {
+    getPlaybook(context: ApexContext, params: ParamsOf<'PlaybookController.getPlaybook'>): PlaybookView {
         const opportunityId = readId(params.opportunityId, 'opportunityId');
         const deal = requireOpportunity(context, opportunityId);
         const { store } = context;
@@ -107,7 +107,7 @@ export const PlaybookController = {
         return view;
     },
 
-    markStep(context: ApexContext, params: ApexParams): StepView {
+    markStep(context: ApexContext, params: ParamsOf<'PlaybookController.markStep'>): StepView {
         const opportunityId = readId(params.opportunityId, 'opportunityId');
         const stepKey = readString(params.stepKey, 'stepKey');
         const status = readString(params.status, 'status');

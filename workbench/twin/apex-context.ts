@@ -4,6 +4,7 @@
  * What every twin controller shares: the calling context (UserInfo and the callout target) and the helpers several
  * Apex controllers have in common (id checks, visibility, user names).
  */
+import type { ApexMethods } from '@generated/apex';
 import type { OpportunityRecord } from '../sample-org/types';
 import { ApexError, type ApexParams, readId, text } from './params';
 import type { ServiceTarget } from './service-client';
@@ -19,6 +20,25 @@ export interface ApexContext {
 
 export type ApexMethod = (context: ApexContext, params: ApexParams) => unknown;
 
+/** `Class.method` of every @AuraEnabled method, from the declarations generated from the Apex sources. */
+export type ApexMethodName = keyof ApexMethods;
+
+/**
+ * The named parameters of one Apex method as the twin receives them: the names Apex declares, the values untrusted
+ * JSON until read through params.ts. Reading a name the Apex method does not declare is a compile error.
+ */
+export type ParamsOf<Name extends ApexMethodName> = { readonly [Key in keyof ApexMethods[Name]['params']]?: unknown };
+
+export type ResultOf<Name extends ApexMethodName> = ApexMethods[Name]['returns'];
+
+/** The twin's method table: every @AuraEnabled method, with the Apex result type. */
+export type TwinMethods = {
+    [Name in ApexMethodName]: (
+        context: ApexContext,
+        params: ParamsOf<Name>
+    ) => ResultOf<Name> | Promise<ResultOf<Name>>;
+};
+
 const OPPORTUNITY_PREFIX = '006';
 export const DAY_MS = 86_400_000;
 
@@ -27,7 +47,7 @@ export function userName(context: ApexContext, userId: string | null): string | 
 }
 
 /** DealHealthController/NudgeController.requireId: an Opportunity id or 'An opportunity id is required.' */
-export function requireOpportunityId(params: ApexParams): string {
+export function requireOpportunityId(params: { readonly opportunityId?: unknown }): string {
     const id = readId(params.opportunityId, 'opportunityId');
     if (id === null || !id.startsWith(OPPORTUNITY_PREFIX)) throw new ApexError('An opportunity id is required.');
     return id;

@@ -5,7 +5,7 @@
  * The method table: every twin Apex method, keyed `Class.method` as the component imports it. Each controller lives in
  * its own file named like the Apex class (`DealHealthController.ts`, ...); what they share is in `apex-context.ts`.
  */
-import type { ApexMethod } from './apex-context';
+import type { ApexMethod, TwinMethods } from './apex-context';
 import { DealHealthController } from './DealHealthController';
 import { NudgeController } from './NudgeController';
 import { PipelineReviewController } from './PipelineReviewController';
@@ -17,7 +17,7 @@ export { ApexError } from './params';
 // ==================================================================== registry
 
 /** Every stand-in Apex method, keyed `Class.method` as the component imports it (`@salesforce/apex/Class.method`). */
-export const APEX_METHODS: Readonly<Record<string, ApexMethod>> = {
+export const APEX_METHODS: Readonly<TwinMethods> = {
     'DealHealthController.getDealHealth': DealHealthController.getDealHealth,
     'DealHealthController.rescoreDeal': DealHealthController.rescoreDeal,
     'PlaybookController.getPlaybook': PlaybookController.getPlaybook,
@@ -32,3 +32,8 @@ export const APEX_METHODS: Readonly<Record<string, ApexMethod>> = {
     'PipelineReviewController.endReview': PipelineReviewController.endReview,
     'PipelineReviewController.getSessionSummary': PipelineReviewController.getSessionSummary
 };
+
+/** The twin method a `POST /apex/Class.method` names, if the twin implements it. */
+export function twinMethod(name: string): ApexMethod | undefined {
+    return Object.hasOwn(APEX_METHODS, name) ? (APEX_METHODS as Readonly<Record<string, ApexMethod>>)[name] : undefined;
+}
