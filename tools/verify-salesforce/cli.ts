@@ -12,6 +12,7 @@ import { readComponentImports } from './component-imports';
 import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-checks';
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
 import { runMetadataConversion } from './metadata-conversion';
+import { checkPassedParameters, checkTwin, readTwin } from './seam-checks';
 import { checkPermissionCoverage } from './permission-coverage';
 import {
     isApexSource,
@@ -122,6 +123,7 @@ export async function verifySalesforce(
         const contractFindings: Finding[] = [
             ...componentImports.flatMap((c) => c.malformed.map((m) => ({ step: 'contracts' as const, ...m }))),
             ...checkApexImports(apexImports, classes),
+            ...checkPassedParameters(apexImports, classes),
             ...(apexLs?.schemaImportFindings ?? []),
             ...checkPermissionCoverage(project)
         ];
@@ -137,10 +139,12 @@ export async function verifySalesforce(
         } else {
             contractFindings.push(...checkDtoClasses(dtoClasses, schemas));
         }
+        const twin = readTwin(root);
+        if (twin) contractFindings.push(...checkTwin(apexImports, classes, twin));
         record(
             'contracts',
             contractFindings,
-            `${apexImports.length} Apex import(s), ${schemaImports.length} schema import(s), ${dtoClasses.length} DTO class(es)`
+            `${apexImports.length} Apex import(s), ${schemaImports.length} schema import(s), ${dtoClasses.length} DTO class(es), ${twin ? `${twin.methods.size} twin method(s)` : 'no workbench twin'}`
         );
     }
     return findings;

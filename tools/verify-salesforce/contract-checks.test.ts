@@ -65,7 +65,8 @@ const apexImport = (methodName: string, wired = false) => ({
     className: 'DealController',
     methodName,
     localName: methodName,
-    wired
+    wired,
+    passedParameters: []
 });
 
 describe('checkApexImports', () => {

@@ -98,14 +98,14 @@ function saveSnapshot(store: WorkbenchStore, snapshot: Omit<StoredSnapshot, 'Id'
 
 export const DealHealthController = {
     getDealHealth(context: ApexContext, params: ParamsOf<'DealHealthController.getDealHealth'>): DealHealthView {
-        return dealHealthView(context, requireOpportunityId(params));
+        return dealHealthView(context, requireOpportunityId(params.opportunityId));
     },
 
     async rescoreDeal(
         context: ApexContext,
         params: ParamsOf<'DealHealthController.rescoreDeal'>
     ): Promise<DealHealthView> {
-        const opportunityId = requireOpportunityId(params);
+        const opportunityId = requireOpportunityId(params.opportunityId);
         const { store } = context;
         // User mode: a deal the user cannot see is not scored (and nothing is shown).
         if (!store.visibleOpportunity(context.userId, opportunityId)) throw notVisible(opportunityId);

@@ -57,7 +57,7 @@ function handledCodes(context: ApexContext, opportunityId: string, scoredAt: str
 
 export const NudgeController = {
     getNudges(context: ApexContext, params: ParamsOf<'NudgeController.getNudges'>): NudgeView {
-        const opportunityId = requireOpportunityId(params);
+        const opportunityId = requireOpportunityId(params.opportunityId);
         const view: NudgeView = {
             hasSnapshot: false,
             scoredAt: null,
@@ -77,7 +77,7 @@ export const NudgeController = {
     },
 
     recordNudgeFeedback(context: ApexContext, params: ParamsOf<'NudgeController.recordNudgeFeedback'>): string {
-        const opportunityId = requireOpportunityId(params);
+        const opportunityId = requireOpportunityId(params.opportunityId);
         const nudgeCode = readString(params.nudgeCode, 'nudgeCode');
         const outcome = readString(params.outcome, 'outcome');
         const reason = readString(params.reason, 'reason');

@@ -47,8 +47,8 @@ export function userName(context: ApexContext, userId: string | null): string | 
 }
 
 /** DealHealthController/NudgeController.requireId: an Opportunity id or 'An opportunity id is required.' */
-export function requireOpportunityId(params: { readonly opportunityId?: unknown }): string {
-    const id = readId(params.opportunityId, 'opportunityId');
+export function requireOpportunityId(value: unknown): string {
+    const id = readId(value, 'opportunityId');
     if (id === null || !id.startsWith(OPPORTUNITY_PREFIX)) throw new ApexError('An opportunity id is required.');
     return id;
 }
