@@ -25,7 +25,7 @@ const MEDDPICC_SETTING_STEMS: ReadonlyArray<readonly [string, string]> = [
     ['competition', 'Competition']
 ];
 
-/** NudgeController.editableFields from the OpportunityFieldMapping settings. */
+/** NudgeService.editableFields from the OpportunityFieldMapping settings. */
 function editableFields(context: ApexContext): Record<string, string[]> {
     const { store } = context;
     const fields: Record<string, string[]> = {};
@@ -55,6 +55,29 @@ function handledCodes(context: ApexContext, opportunityId: string, scoredAt: str
     return handled;
 }
 
+/**
+ * NudgeService.validateFeedback: the reason as stored (trimmed, null when blank), or the error. Replayed with Apex
+ * from force-app/test/behaviour-cases/nudge-feedback-validation.json.
+ */
+export function validateFeedback(
+    nudgeCode: string | null,
+    outcome: string | null,
+    reason: string | null
+): { outcome: 'acted' | 'dismissed'; reason: string | null } {
+    if (isBlank(nudgeCode) || !NUDGE_CODE.test(nudgeCode!)) {
+        throw new ApexError(`"${text(nudgeCode)}" is not a nudge code.`);
+    }
+    if (outcome !== 'acted' && outcome !== 'dismissed') {
+        throw new ApexError(`Unknown outcome "${text(outcome)}"; use acted or dismissed.`);
+    }
+    const trimmedReason = isBlank(reason) ? null : reason!.trim();
+    if (outcome === 'dismissed' && trimmedReason === null) throw new ApexError('Say why this nudge is dismissed.');
+    if (trimmedReason !== null && trimmedReason.length > 255) {
+        throw new ApexError('The reason is limited to 255 characters.');
+    }
+    return { outcome, reason: trimmedReason };
+}
+
 export const NudgeController = {
     getNudges(context: ApexContext, params: ParamsOf<'NudgeController.getNudges'>): NudgeView {
         const opportunityId = requireOpportunityId(params.opportunityId);
@@ -82,17 +105,7 @@ export const NudgeController = {
         const outcome = readString(params.outcome, 'outcome');
         const reason = readString(params.reason, 'reason');
         const modelVersion = readString(params.modelVersion, 'modelVersion');
-        if (isBlank(nudgeCode) || !NUDGE_CODE.test(nudgeCode!)) {
-            throw new ApexError(`"${text(nudgeCode)}" is not a nudge code.`);
-        }
-        if (outcome !== 'acted' && outcome !== 'dismissed') {
-            throw new ApexError(`Unknown outcome "${text(outcome)}"; use acted or dismissed.`);
-        }
-        const trimmedReason = isBlank(reason) ? null : reason!.trim();
-        if (outcome === 'dismissed' && trimmedReason === null) throw new ApexError('Say why this nudge is dismissed.');
-        if (trimmedReason !== null && trimmedReason.length > 255) {
-            throw new ApexError('The reason is limited to 255 characters.');
-        }
+        const valid = validateFeedback(nudgeCode, outcome, reason);
         const { store } = context;
         // Master-detail: inserting under a deal the user cannot see fails like the platform's DML does.
         if (!store.visibleOpportunity(context.userId, opportunityId)) {
@@ -102,8 +115,8 @@ export const NudgeController = {
             Id: store.newId('Nudge_Feedback__c'),
             Opportunity__c: opportunityId,
             Nudge_Code__c: nudgeCode!,
-            Outcome__c: outcome,
-            Reason__c: trimmedReason,
+            Outcome__c: valid.outcome,
+            Reason__c: valid.reason,
             Recorded_At__c: store.nowIso(),
             User__c: context.userId,
             // The sample org's type has no null model version; an absent one is stored empty.

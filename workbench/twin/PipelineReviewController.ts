@@ -363,7 +363,16 @@ function visibleReview(context: ApexContext, reviewId: string | null): PipelineR
     return review && context.store.canAccessOwnedBy(context.userId, review.Manager__c) ? review : undefined;
 }
 
-function validateDecision(name: string, input: DecisionInput, activeOwners: ReadonlySet<string>, today: string) {
+/**
+ * ReviewDecisionService.validateDecision: every problem of one decision, in order. Replayed with Apex from
+ * force-app/test/behaviour-cases/review-decision-validation.json.
+ */
+export function validateDecision(
+    name: string,
+    input: DecisionInput,
+    activeOwners: ReadonlySet<string>,
+    today: string
+): string[] {
     const problems: string[] = [];
     const decision = input.decision;
     if (isBlank(decision) || !DECISIONS.has(decision!)) {

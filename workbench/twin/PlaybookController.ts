@@ -40,6 +40,22 @@ function toStepView(
     };
 }
 
+/**
+ * PlaybookService.validateStepMark: the skip reason as stored (trimmed, null when blank), or the error. Replayed with
+ * Apex from force-app/test/behaviour-cases/step-mark-validation.json.
+ */
+export function validateStepMark(status: string | null, skipReason: string | null): string | null {
+    if (isBlank(status) || !STEP_STATUSES.has(status!)) {
+        throw new ApexError(`Unknown step status "${text(status)}"; use done, skipped, not_applicable or open.`);
+    }
+    const reason = isBlank(skipReason) ? null : skipReason!.trim();
+    if (status === 'skipped' && reason === null) throw new ApexError('Say why this step is skipped.');
+    if (reason !== null && reason.length > 255) {
+        throw new ApexError('The skip reason is limited to 255 characters.');
+    }
+    return reason;
+}
+
 export const PlaybookController = {
     getPlaybook(context: ApexContext, params: ParamsOf<'PlaybookController.getPlaybook'>): PlaybookView {
         const opportunityId = readId(params.opportunityId, 'opportunityId');
@@ -112,14 +128,7 @@ export const PlaybookController = {
         const stepKey = readString(params.stepKey, 'stepKey');
         const status = readString(params.status, 'status');
         const skipReason = readString(params.skipReason, 'skipReason');
-        if (isBlank(status) || !STEP_STATUSES.has(status!)) {
-            throw new ApexError(`Unknown step status "${text(status)}"; use done, skipped, not_applicable or open.`);
-        }
-        const reason = isBlank(skipReason) ? null : skipReason!.trim();
-        if (status === 'skipped' && reason === null) throw new ApexError('Say why this step is skipped.');
-        if (reason !== null && reason.length > 255) {
-            throw new ApexError('The skip reason is limited to 255 characters.');
-        }
+        const reason = validateStepMark(status, skipReason);
         const deal = requireOpportunity(context, opportunityId);
         const step = matchFor(context, deal)?.playbook.steps.find((candidate) => candidate.stepKey === stepKey);
         if (!step) throw new ApexError(`"${text(stepKey)}" is not a step of the playbook for this deal.`);
