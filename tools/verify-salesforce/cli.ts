@@ -11,6 +11,7 @@ import { runCodeAnalyzer } from './code-analyzer';
 import { readComponentImports } from './component-imports';
 import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-checks';
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
+import { checkLabels } from './label-checks';
 import { runMetadataConversion } from './metadata-conversion';
 import { checkPassedParameters, checkTwin, readTwin } from './seam-checks';
 import { checkPermissionCoverage } from './permission-coverage';
@@ -124,6 +125,7 @@ export async function verifySalesforce(
             ...componentImports.flatMap((c) => c.malformed.map((m) => ({ step: 'contracts' as const, ...m }))),
             ...checkApexImports(apexImports, classes),
             ...checkPassedParameters(apexImports, classes),
+            ...checkLabels(root, project.packageDirectories),
             ...(apexLs?.schemaImportFindings ?? []),
             ...checkPermissionCoverage(project)
         ];

@@ -261,6 +261,19 @@ describe('verify:salesforce on planted defects', () => {
             'export const PlantedSeamController = {\n    getWelcome(context: unknown, params: { dealId?: unknown }) {\n        return `Welcome ${String(params.dealId)}`;\n    }\n};\n'
         );
 
+        // Defect 7 (contracts): a Custom Label used in Apex that the labels file lacks, line 3.
+        writeApexClass(
+            'PlantedMissingLabel',
+            [
+                'public with sharing class PlantedMissingLabel {',
+                '    public static String message() {',
+                '        return System.Label.No_Such_Label;',
+                '    }',
+                '}',
+                ''
+            ].join('\n')
+        );
+
         result = runVerify();
         if (process.env.DEBUG_VERIFY) console.log(result.output);
     }, 180_000);
@@ -340,6 +353,12 @@ describe('verify:salesforce on planted defects', () => {
         );
         expect(result.output).toContain(
             "workbench/twin/PlantedSeamController.ts:2:5  [contracts] the twin of PlantedSeamController.getWelcome never reads parameter 'recordId' that Apex declares"
+        );
+    });
+
+    it('reports a Custom Label used in Apex but absent from the labels file', () => {
+        expect(result.output).toContain(
+            "force-app/main/default/classes/PlantedMissingLabel.cls:3:23  [contracts] Custom Label 'No_Such_Label' is not in force-app/main/default/labels/CustomLabels.labels-meta.xml"
         );
     });
 

@@ -8,9 +8,11 @@
 import { type Nudge } from '../../service/src/contract';
 import type { NudgeFeedbackRecord } from '../sample-org/types';
 import type { NudgeView } from './apex-types';
-import { abbreviate, ApexError, isBlank, readString, text } from './params';
+import { abbreviate, ApexError, isBlank, readString } from './params';
+import { label } from './labels';
 import { type ApexContext, type ParamsOf, DAY_MS, recentSnapshots, requireOpportunityId } from './apex-context';
 
+const MAX_REASON = 255;
 const NUDGE_CODE = /^[a-z][a-z0-9_]{0,79}$/;
 /** A dismissed nudge stays hidden this long, even when a later scoring raises it again. */
 const DISMISSAL_DAYS = 30;
@@ -65,15 +67,15 @@ export function validateFeedback(
     reason: string | null
 ): { outcome: 'acted' | 'dismissed'; reason: string | null } {
     if (isBlank(nudgeCode) || !NUDGE_CODE.test(nudgeCode!)) {
-        throw new ApexError(`"${text(nudgeCode)}" is not a nudge code.`);
+        throw new ApexError(label('NudgeFeedbackUnknownCode', nudgeCode));
     }
     if (outcome !== 'acted' && outcome !== 'dismissed') {
-        throw new ApexError(`Unknown outcome "${text(outcome)}"; use acted or dismissed.`);
+        throw new ApexError(label('NudgeFeedbackUnknownOutcome', outcome));
     }
     const trimmedReason = isBlank(reason) ? null : reason!.trim();
-    if (outcome === 'dismissed' && trimmedReason === null) throw new ApexError('Say why this nudge is dismissed.');
-    if (trimmedReason !== null && trimmedReason.length > 255) {
-        throw new ApexError('The reason is limited to 255 characters.');
+    if (outcome === 'dismissed' && trimmedReason === null) throw new ApexError(label('NudgeFeedbackReasonRequired'));
+    if (trimmedReason !== null && trimmedReason.length > MAX_REASON) {
+        throw new ApexError(label('NudgeFeedbackReasonTooLong', MAX_REASON));
     }
     return { outcome, reason: trimmedReason };
 }

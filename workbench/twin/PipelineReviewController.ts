@@ -36,6 +36,7 @@ import {
 } from './params';
 import type { StoredSnapshot, StoredTask } from './store';
 import { resolveTeamScope } from './team-scope';
+import { label } from './labels';
 import { type ApexContext, type ParamsOf, DAY_MS, userName } from './apex-context';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -376,25 +377,24 @@ export function validateDecision(
     const problems: string[] = [];
     const decision = input.decision;
     if (isBlank(decision) || !DECISIONS.has(decision!)) {
-        problems.push(`${name}: unknown decision '${text(decision)}'.`);
+        problems.push(label('ReviewDecisionUnknown', name, decision));
     } else if (decision === 'push') {
-        if (input.newCloseDate === null) problems.push(`${name}: a push needs the new close date.`);
-        else if (input.newCloseDate < today) problems.push(`${name}: the new close date is in the past.`);
+        if (input.newCloseDate === null) problems.push(label('ReviewPushNeedsDate', name));
+        else if (input.newCloseDate < today) problems.push(label('ReviewPushDateInPast', name));
     } else if (decision === 'disqualify') {
-        if (isBlank(input.reason)) problems.push(`${name}: a disqualification needs a reason.`);
+        if (isBlank(input.reason)) problems.push(label('ReviewDisqualifyNeedsReason', name));
         else if (input.reason!.trim().length > MAX_TEXT) {
-            problems.push(`${name}: the reason is limited to ${MAX_TEXT} characters.`);
+            problems.push(label('ReviewDisqualifyReasonTooLong', name, MAX_TEXT));
         }
     } else if (decision === 'action') {
-        if (isBlank(input.actionText)) problems.push(`${name}: an action needs what to do.`);
+        if (isBlank(input.actionText)) problems.push(label('ReviewActionNeedsText', name));
         else if (input.actionText!.trim().length > MAX_TEXT) {
-            problems.push(`${name}: the action is limited to ${MAX_TEXT} characters.`);
+            problems.push(label('ReviewActionTextTooLong', name, MAX_TEXT));
         }
-        if (input.actionOwnerId === null) problems.push(`${name}: an action needs an owner.`);
-        else if (!activeOwners.has(input.actionOwnerId))
-            problems.push(`${name}: the action owner is not an active user.`);
-        if (input.actionDueDate === null) problems.push(`${name}: an action needs a due date.`);
-        else if (input.actionDueDate < today) problems.push(`${name}: the action has a due date in the past.`);
+        if (input.actionOwnerId === null) problems.push(label('ReviewActionNeedsOwner', name));
+        else if (!activeOwners.has(input.actionOwnerId)) problems.push(label('ReviewActionOwnerInactive', name));
+        if (input.actionDueDate === null) problems.push(label('ReviewActionNeedsDueDate', name));
+        else if (input.actionDueDate < today) problems.push(label('ReviewActionDueDateInPast', name));
     }
     return problems;
 }

@@ -10,8 +10,10 @@ import type { OpportunityRecord, PlaybookStepProgressRecord } from '../sample-or
 import type { PlaybookStepDefinition } from '../sample-org/metadata';
 import type { PlaybookView, StageView, StepStatus, StepView } from './apex-types';
 import { ApexError, isBlank, readId, readString, text } from './params';
+import { label } from './labels';
 import { type ApexContext, type ParamsOf, requireOpportunity, userName } from './apex-context';
 
+const MAX_SKIP_REASON = 255;
 const STEP_STATUSES: ReadonlySet<string> = new Set(['done', 'skipped', 'not_applicable', 'open']);
 const ADMIN_HINT =
     'No active playbook matches this deal. An admin can add one, or widen the segment rules of an existing one, in Setup > Custom Metadata Types > Playbook.';
@@ -46,12 +48,12 @@ function toStepView(
  */
 export function validateStepMark(status: string | null, skipReason: string | null): string | null {
     if (isBlank(status) || !STEP_STATUSES.has(status!)) {
-        throw new ApexError(`Unknown step status "${text(status)}"; use done, skipped, not_applicable or open.`);
+        throw new ApexError(label('StepMarkUnknownStatus', status));
     }
     const reason = isBlank(skipReason) ? null : skipReason!.trim();
-    if (status === 'skipped' && reason === null) throw new ApexError('Say why this step is skipped.');
-    if (reason !== null && reason.length > 255) {
-        throw new ApexError('The skip reason is limited to 255 characters.');
+    if (status === 'skipped' && reason === null) throw new ApexError(label('StepMarkSkipReasonRequired'));
+    if (reason !== null && reason.length > MAX_SKIP_REASON) {
+        throw new ApexError(label('StepMarkSkipReasonTooLong', MAX_SKIP_REASON));
     }
     return reason;
 }

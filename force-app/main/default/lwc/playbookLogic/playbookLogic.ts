@@ -1,5 +1,6 @@
 // Plain logic of the living playbook: the view Apex returns, optimistic step changes, the rows a stage shows with
 // their exit criteria, and what is still needed to advance. No DOM, so it is unit-tested on its own.
+import SKIP_REASON_REQUIRED from '@salesforce/label/c.StepMarkSkipReasonRequired';
 import type { PlaybookService } from '@generated/apex';
 import type { ExitCriteria, ExitCriterionResult } from '@contract';
 
@@ -33,7 +34,7 @@ export const MAX_SKIP_REASON = 255;
 /** Why a skip reason cannot be saved, or null when it can. */
 export function skipReasonProblem(reason: string | null | undefined): string | null {
     const trimmed = (reason ?? '').trim();
-    if (!trimmed) return 'Say why this step is skipped.';
+    if (!trimmed) return SKIP_REASON_REQUIRED;
     if (trimmed.length > MAX_SKIP_REASON) return `Keep the reason under ${MAX_SKIP_REASON} characters.`;
     return null;
 }
