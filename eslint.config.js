@@ -21,6 +21,8 @@ module.exports = [
             // The workbench bundle, built by npm run build:workbench.
             'dist/**',
             'service/contract/generated/**',
+            // Generated from the Apex sources by npm run build:apex-types.
+            'types/generated/**',
             '.sf/**',
             '.sfdx/**',
             // Compiled output of the .ts component sources.

@@ -28,7 +28,9 @@ module.exports = {
             moduleNameMapper: {
                 '^lightning/navigation$': `${lwcMocks}/lightning/navigation`,
                 '^lightning/platformShowToastEvent$': `${lwcMocks}/lightning/platformShowToastEvent`,
-                '^lightning/uiRecordApi$': `${lwcMocks}/lightning/uiRecordApi`
+                '^lightning/uiRecordApi$': `${lwcMocks}/lightning/uiRecordApi`,
+                // The text of the labels file, as the org resolves it (`npm run build` writes one module per label).
+                '^@salesforce/label/c\\.(\\w+)$': '<rootDir>/force-app/test/generated/labels/$1.js'
             },
             setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.ts']
         },

@@ -3,12 +3,8 @@
 /// <reference types="@salesforce/lightning-types" />
 // A script (no top-level import or export), so each `declare module` below is an ambient module declaration.
 
-declare module '@salesforce/apex/*' {
-    import type { WireAdapterConstructor } from 'lwc';
-    /** An @AuraEnabled Apex method: called imperatively with its named arguments, or used with @wire if cacheable. */
-    const apexMethod: ((params?: Record<string, unknown>) => Promise<unknown>) & WireAdapterConstructor;
-    export default apexMethod;
-}
+// `@salesforce/apex/Class.method` modules are generated from the Apex sources into types/generated/apex.d.ts
+// (tools/build/generate-apex-types.ts), so an unknown method or a wrong parameter is a compile error.
 
 declare module '@salesforce/apex' {
     /** Re-runs a wired Apex adapter; takes the whole value the wire delivered (not just `.data`). */

@@ -7,6 +7,7 @@ import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import { rollup, type Plugin } from 'rollup';
 import ts from 'typescript';
+import { readCustomLabels } from '../tools/build/custom-labels';
 
 const repoRoot = resolve(__dirname, '..');
 const clientDir = join(__dirname, 'client');
@@ -32,16 +33,25 @@ function platformStandIns(): Plugin {
             // as the platform does there, so lightning-combobox renders.
             if (source === '@salesforce/gate/bc.260.enableComboboxElementInternals') return '\0gate:off';
             if (source in PLATFORM_STAND_INS) return join(clientDir, 'platform', PLATFORM_STAND_INS[source]!);
-            if (/^@salesforce\/(apex|schema|messageChannel)\//.test(source)) return `\0${source}`;
+            // Only the package's own labels (`c.`); the base components' labels resolve as before.
+            if (/^@salesforce\/(apex|schema|messageChannel)\/|^@salesforce\/label\/c\./.test(source))
+                return `\0${source}`;
             return null;
         },
         load(id) {
             if (id === '\0gate:off') return 'export default { isOpen: () => false };\n';
             if (!id.startsWith('\0@salesforce/')) return null;
-            const [, kind, name] = /^\0@salesforce\/(apex|schema|messageChannel)\/(.+)$/.exec(id) ?? [];
+            const [, kind, name] = /^\0@salesforce\/(apex|schema|messageChannel|label)\/(.+)$/.exec(id) ?? [];
             if (kind === 'apex') {
                 const apexClient = JSON.stringify(join(clientDir, 'platform', 'apexClient.ts'));
                 return `import { apexMethod } from ${apexClient};\nexport default apexMethod(${JSON.stringify(name)});\n`;
+            }
+            if (kind === 'label') {
+                // `c.X`: the text of the package's labels file, as the org serves it.
+                const labelName = (name ?? '').replace(/^c\./, '');
+                const found = readCustomLabels().get(labelName);
+                if (!found) throw new Error(`No Custom Label ${labelName} in force-app/main/default/labels`);
+                return `export default ${JSON.stringify(found.value)};\n`;
             }
             if (kind === 'schema') {
                 const [objectApiName, ...path] = (name ?? '').split('.');

@@ -21,6 +21,16 @@ export interface ApexMethodModel {
     visibility: 'global' | 'public' | 'protected' | 'private' | 'default';
     auraEnabled: boolean;
     cacheable: boolean;
+    /** The return type as written (`List<Foo.Bar>`), `void` for none. */
+    returnType: string;
+    parameters: ApexParameterModel[];
+}
+
+export interface ApexParameterModel {
+    name: string;
+    typeName: string;
+    line: number;
+    column: number;
 }
 
 export interface ApexFieldModel {
@@ -29,6 +39,9 @@ export interface ApexFieldModel {
     typeName: string;
     isStatic: boolean;
     isTransient: boolean;
+    auraEnabled: boolean;
+    /** Declared with a value (`= false`, `= new List<...>()`), so it is never null when serialized. */
+    hasInitializer: boolean;
 }
 
 export interface ApexClassModel {
@@ -128,7 +141,16 @@ function buildClass(
                 isStatic: flags.isStatic,
                 visibility: flags.visibility,
                 auraEnabled: aura !== undefined,
-                cacheable: aura !== undefined && /cacheable\s*=\s*true/.test(aura)
+                cacheable: aura !== undefined && /cacheable\s*=\s*true/.test(aura),
+                returnType: typeText(method.typeRef()),
+                parameters: (method.formalParameters().formalParameterList()?.formalParameter_list() ?? []).map(
+                    (parameter) => ({
+                        name: parameter.id().getText(),
+                        typeName: typeText(parameter.typeRef()),
+                        line: parameter.start.line,
+                        column: parameter.start.column + 1
+                    })
+                )
             });
         } else if (field) {
             for (const declarator of field.variableDeclarators().variableDeclarator_list()) {
@@ -137,7 +159,9 @@ function buildClass(
                     line: declarator.start.line,
                     typeName: typeText(field.typeRef()),
                     isStatic: flags.isStatic,
-                    isTransient: flags.isTransient
+                    isTransient: flags.isTransient,
+                    auraEnabled: flags.annotations.has('auraenabled'),
+                    hasInitializer: Boolean(declarator.expression())
                 });
             }
         } else if (property) {
@@ -146,7 +170,9 @@ function buildClass(
                 line: property.start.line,
                 typeName: typeText(property.typeRef()),
                 isStatic: flags.isStatic,
-                isTransient: flags.isTransient
+                isTransient: flags.isTransient,
+                auraEnabled: flags.annotations.has('auraenabled'),
+                hasInitializer: false
             });
         } else if (inner) {
             model.innerClasses.push(buildClass(inner, file, model.qualifiedName, pointers));

@@ -13,8 +13,10 @@ import { runCodeAnalyzer } from './code-analyzer';
 import { readComponentImports } from './component-imports';
 import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-checks';
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
+import { checkLabels } from './label-checks';
 import { runMetadataConversion } from './metadata-conversion';
 import { runMetadataSchema } from './metadata-schema';
+import { checkPassedParameters, checkTwin, readTwin } from './seam-checks';
 import { checkPermissionCoverage } from './permission-coverage';
 import { checkRecordIntegrity } from './record-integrity';
 import { checkSettingDefaults } from './setting-defaults';
@@ -163,6 +165,8 @@ export async function verifySalesforce(
         const contractFindings: Finding[] = [
             ...componentImports.flatMap((c) => c.malformed.map((m) => ({ step: 'contracts' as const, ...m }))),
             ...checkApexImports(apexImports, classes),
+            ...checkPassedParameters(apexImports, classes),
+            ...checkLabels(root, project.packageDirectories),
             ...(apexLs?.schemaImportFindings ?? []),
             ...checkPermissionCoverage(project),
             ...checkRecordIntegrity(project),
@@ -186,10 +190,12 @@ export async function verifySalesforce(
         } else {
             contractFindings.push(...checkDtoClasses(dtoClasses, schemas));
         }
+        const twin = readTwin(root);
+        if (twin) contractFindings.push(...checkTwin(apexImports, classes, twin));
         record(
             'contracts',
             contractFindings,
-            `${apexImports.length} Apex import(s), ${schemaImports.length} schema import(s), ${dtoClasses.length} DTO class(es)`
+            `${apexImports.length} Apex import(s), ${schemaImports.length} schema import(s), ${dtoClasses.length} DTO class(es), ${twin ? `${twin.methods.size} twin method(s)` : 'no workbench twin'}`
         );
     }
     return findings;

@@ -10,6 +10,14 @@ export interface ApexImport {
     methodName: string;
     localName: string;
     wired: boolean;
+    /** The named parameters each call site passes (`method({ a, b })`, `@wire(method, { a: '$x' })`). */
+    passedParameters: PassedParameter[];
+}
+
+export interface PassedParameter {
+    name: string;
+    line: number;
+    column: number;
 }
 
 export interface SchemaImport {
@@ -46,10 +54,44 @@ function wiredAdapterNames(sourceFile: ts.SourceFile): Set<string> {
     return names;
 }
 
+/**
+ * The property names of the object literal passed to each local name, as a call (`method({ a })`) or as the
+ * config of `@wire(method, { a: '$x' })`. Spreads and non-literal arguments cannot be read and are skipped.
+ */
+function passedParametersByName(sourceFile: ts.SourceFile): Map<string, PassedParameter[]> {
+    const byName = new Map<string, PassedParameter[]>();
+    const add = (localName: string, argument: ts.Expression | undefined) => {
+        if (!argument || !ts.isObjectLiteralExpression(argument)) return;
+        for (const property of argument.properties) {
+            if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+            const name = property.name;
+            if (!ts.isIdentifier(name) && !ts.isStringLiteral(name)) continue;
+            const position = sourceFile.getLineAndCharacterOfPosition(name.getStart());
+            const list = byName.get(localName) ?? [];
+            list.push({ name: name.text, line: position.line + 1, column: position.character + 1 });
+            byName.set(localName, list);
+        }
+    };
+    const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+            if (node.expression.text === 'wire') {
+                const adapter = node.arguments[0];
+                if (adapter && ts.isIdentifier(adapter)) add(adapter.text, node.arguments[1]);
+            } else {
+                add(node.expression.text, node.arguments[0]);
+            }
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return byName;
+}
+
 export function readComponentImports(file: string, displayPath: string): ComponentImports {
     const source = readFileSync(file, 'utf8');
     const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const wired = wiredAdapterNames(sourceFile);
+    const passed = passedParametersByName(sourceFile);
     const result: ComponentImports = { apex: [], schema: [], malformed: [] };
 
     for (const statement of sourceFile.statements) {
@@ -70,7 +112,8 @@ export function readComponentImports(file: string, displayPath: string): Compone
                 className: match[1],
                 methodName: match[2],
                 localName,
-                wired: wired.has(localName)
+                wired: wired.has(localName),
+                passedParameters: passed.get(localName) ?? []
             });
         } else if (specifier.startsWith(SCHEMA_PREFIX)) {
             const parts = specifier.slice(SCHEMA_PREFIX.length).split('.');

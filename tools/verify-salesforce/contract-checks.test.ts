@@ -16,10 +16,46 @@ const controller: ApexClassModel = {
     fields: [],
     innerClasses: [],
     methods: [
-        { name: 'getDeal', line: 3, isStatic: true, visibility: 'public', auraEnabled: true, cacheable: true },
-        { name: 'saveDeal', line: 7, isStatic: true, visibility: 'public', auraEnabled: true, cacheable: false },
-        { name: 'helper', line: 9, isStatic: true, visibility: 'private', auraEnabled: true, cacheable: false },
-        { name: 'instanceMethod', line: 11, isStatic: false, visibility: 'public', auraEnabled: true, cacheable: false }
+        {
+            name: 'getDeal',
+            line: 3,
+            isStatic: true,
+            visibility: 'public',
+            auraEnabled: true,
+            cacheable: true,
+            returnType: 'void',
+            parameters: []
+        },
+        {
+            name: 'saveDeal',
+            line: 7,
+            isStatic: true,
+            visibility: 'public',
+            auraEnabled: true,
+            cacheable: false,
+            returnType: 'void',
+            parameters: []
+        },
+        {
+            name: 'helper',
+            line: 9,
+            isStatic: true,
+            visibility: 'private',
+            auraEnabled: true,
+            cacheable: false,
+            returnType: 'void',
+            parameters: []
+        },
+        {
+            name: 'instanceMethod',
+            line: 11,
+            isStatic: false,
+            visibility: 'public',
+            auraEnabled: true,
+            cacheable: false,
+            returnType: 'void',
+            parameters: []
+        }
     ]
 };
 
@@ -29,7 +65,8 @@ const apexImport = (methodName: string, wired = false) => ({
     className: 'DealController',
     methodName,
     localName: methodName,
-    wired
+    wired,
+    passedParameters: []
 });
 
 describe('checkApexImports', () => {
@@ -90,7 +127,9 @@ describe('DTO checks against JSON Schema', () => {
             typeName,
             line: 5 + index,
             isStatic: false,
-            isTransient: false
+            isTransient: false,
+            auraEnabled: false,
+            hasInitializer: false
         }))
     });
 

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { readCustomLabels } from '../build/custom-labels';
 import { StepError, type Finding } from './findings';
 import { projectFiles, toProjectPath, type SfdxProject } from './project';
 
@@ -79,7 +80,12 @@ export function expectedComponents(project: SfdxProject): { expected: ExpectedCo
         }
         const parentFolder = basename(dirname(file));
         const objectsIndex = segments.lastIndexOf('objects');
-        if (suffix === 'object' && objectsIndex >= 0) {
+        if (suffix === 'labels') {
+            // One CustomLabels file holds many labels; package.xml lists each as a CustomLabel.
+            for (const label of readCustomLabels(file).keys()) {
+                expected.push({ type: 'CustomLabel', member: label, file: displayPath });
+            }
+        } else if (suffix === 'object' && objectsIndex >= 0) {
             expected.push({ type: 'CustomObject', member: name, file: displayPath });
         } else if (suffix in OBJECT_CHILD_TYPES && objectsIndex >= 0) {
             const objectName = segments[objectsIndex + 1]!;

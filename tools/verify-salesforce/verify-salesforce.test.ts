@@ -1,7 +1,7 @@
 // Proves every step of `verify:salesforce` can fail: defects are planted in a temporary copy of the project and the
 // real CLI must report each with its file and line, while the correct code planted beside them stays clean.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildContractJsonSchemas } from '../../service/src/contract';
@@ -96,6 +96,27 @@ describe('verify:salesforce on planted defects', () => {
                 filter: (source) => !source.includes('__tests__')
             });
         }
+
+        // The workbench twin, which the seam check reads beside the package.
+        cpSync(join(repoRoot, 'workbench', 'twin'), join(project, 'workbench', 'twin'), {
+            recursive: true,
+            filter: (source) => !source.endsWith('.test.ts')
+        });
+        const tablePath = join(project, 'workbench', 'twin', 'controllers.ts');
+        const table = readFileSync(tablePath, 'utf8');
+        const tableStart = 'export const APEX_METHODS: Readonly<TwinMethods> = {\n';
+        expect(table).toContain(tableStart);
+        writeFileSync(
+            tablePath,
+            table.replace(
+                tableStart,
+                `${tableStart}    'PlantedGoodController.getGreeting': PlantedGoodController.getGreeting,\n    'PlantedSeamController.getWelcome': PlantedSeamController.getWelcome,\n`
+            )
+        );
+        write(
+            'workbench/twin/PlantedGoodController.ts',
+            'export const PlantedGoodController = {\n    getGreeting(context: unknown, params: { recordId?: unknown }) {\n        return `Hello ${String(params.recordId)}`;\n    }\n};\n'
+        );
 
         // Correct code: must produce no finding.
         writeApexClass(
@@ -208,6 +229,52 @@ describe('verify:salesforce on planted defects', () => {
             ['public with sharing class PlantedSyntaxError {', '    public void broken( {', '}', ''].join('\n')
         );
 
+        // Defect 6 (contracts, the seam): a component passes a parameter Apex does not declare (line 7, column 26)
+        // and imports a method the twin lacks (line 3); the twin reads a parameter Apex does not declare (line 3).
+        writeApexClass(
+            'PlantedSeamController',
+            [
+                'public with sharing class PlantedSeamController {',
+                '    @AuraEnabled',
+                "    public static String getWelcome(Id recordId) { return 'Welcome ' + recordId; }",
+                '    @AuraEnabled',
+                "    public static String getFarewell(Id recordId) { return 'Bye ' + recordId; }",
+                '}',
+                ''
+            ].join('\n')
+        );
+        writeComponent(
+            'plantedSeam',
+            [
+                "import { LightningElement, api } from 'lwc';",
+                "import getWelcome from '@salesforce/apex/PlantedSeamController.getWelcome';",
+                "import getFarewell from '@salesforce/apex/PlantedSeamController.getFarewell';",
+                'export default class PlantedSeam extends LightningElement {',
+                '    @api recordId;',
+                "    label = 'seam';",
+                '    load() { return getWelcome({ recordID: this.recordId }).then(() => getFarewell({ recordId: this.recordId })); }',
+                '}',
+                ''
+            ].join('\n')
+        );
+        write(
+            'workbench/twin/PlantedSeamController.ts',
+            'export const PlantedSeamController = {\n    getWelcome(context: unknown, params: { dealId?: unknown }) {\n        return `Welcome ${String(params.dealId)}`;\n    }\n};\n'
+        );
+
+        // Defect 7 (contracts): a Custom Label used in Apex that the labels file lacks, line 3.
+        writeApexClass(
+            'PlantedMissingLabel',
+            [
+                'public with sharing class PlantedMissingLabel {',
+                '    public static String message() {',
+                '        return System.Label.No_Such_Label;',
+                '    }',
+                '}',
+                ''
+            ].join('\n')
+        );
+
         result = runVerify();
         if (process.env.DEBUG_VERIFY) console.log(result.output);
     }, 180_000);
@@ -269,8 +336,37 @@ describe('verify:salesforce on planted defects', () => {
         );
     });
 
+    it('reports a component passing a parameter the Apex method does not declare, at the parameter', () => {
+        expect(result.output).toContain(
+            "force-app/main/default/lwc/plantedSeam/plantedSeam.ts:7:34  [contracts] passes 'recordID' to PlantedSeamController.getWelcome, which takes recordId"
+        );
+    });
+
+    it('reports an imported Apex method the workbench twin does not implement, at the import', () => {
+        expect(result.output).toContain(
+            'force-app/main/default/lwc/plantedSeam/plantedSeam.ts:3  [contracts] imports PlantedSeamController.getFarewell, which the workbench twin does not implement'
+        );
+    });
+
+    it('reports a twin implementing an Apex method with other parameter names, in the twin', () => {
+        expect(result.output).toContain(
+            "workbench/twin/PlantedSeamController.ts:3:41  [contracts] the twin of PlantedSeamController.getWelcome reads parameter 'dealId', which Apex declares as recordId"
+        );
+        expect(result.output).toContain(
+            "workbench/twin/PlantedSeamController.ts:2:5  [contracts] the twin of PlantedSeamController.getWelcome never reads parameter 'recordId' that Apex declares"
+        );
+    });
+
+    it('reports a Custom Label used in Apex but absent from the labels file', () => {
+        expect(result.output).toContain(
+            "force-app/main/default/classes/PlantedMissingLabel.cls:3:23  [contracts] Custom Label 'No_Such_Label' is not in force-app/main/default/labels/CustomLabels.labels-meta.xml"
+        );
+    });
+
     it('raises nothing against the correct code planted beside the defects', () => {
-        expect(result.output).not.toMatch(/PlantedGoodController\.cls|plantedGood\.ts|PlantedCompleteDto\.cls/);
+        expect(result.output).not.toMatch(
+            /PlantedGoodController\.(cls|ts)|plantedGood\.ts|PlantedCompleteDto\.cls|workbench\/twin\/(DealHealth|Playbook|Nudge|PipelineReview)Controller/
+        );
     });
 
     it('checks the project and its metadata against the CLI and the Metadata API types, clean here', () => {

@@ -2,7 +2,7 @@
  * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY.
  *
  * The JSON the Apex @AuraEnabled classes serialize, field for field (DealHealthService.DealHealthView, PlaybookService
- * views, NudgeController.NudgeView, PipelineReviewModels). Datetime values are ISO 8601 strings with milliseconds and
+ * views, NudgeService.NudgeView, PipelineReviewModels). Datetime values are ISO 8601 strings with milliseconds and
  * Z, Date values `YYYY-MM-DD`. The stand-in sends every field, null when unset (the platform leaves null fields out;
  * the components read both the same way).
  */

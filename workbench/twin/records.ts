@@ -5,7 +5,7 @@
  * the deal and user lists of the page shell's pickers.
  */
 import type { OpportunityRecord } from '../sample-org/types';
-import { formatDatetime } from './controllers';
+import { formatDatetime } from './DealHealthController';
 import type { WorkbenchStore } from './store';
 
 export interface FieldValue {

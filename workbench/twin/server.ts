@@ -21,7 +21,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { APEX_METHODS, type ApexContext } from './controllers';
+import { type ApexContext, twinMethod } from './controllers';
 import { ApexError } from './params';
 import { dealList, opportunityRecord, userList } from './records';
 import { checkApiRequest, checkHost, newSessionToken, RequestRejected, withSessionToken } from './request-guard';
@@ -259,7 +259,7 @@ export function createStandInServer(options: StandInServerOptions): Server {
         const apex = APEX_ROUTE.exec(pathname);
         if (apex || pathname.startsWith('/apex/')) {
             if (method !== 'POST') throw new HttpError(405, 'Apex methods are called with POST.');
-            const apexMethod = apex ? APEX_METHODS[apex[1]!] : undefined;
+            const apexMethod = apex ? twinMethod(apex[1]!) : undefined;
             if (!apexMethod)
                 throw new HttpError(404, `No Apex method ${pathname.slice('/apex/'.length)} in the stand-in.`);
             const userId = runningUser(store, request);

@@ -28,7 +28,7 @@ import type {
     SessionSummary,
     StepView
 } from './apex-types';
-import { buildRescoreRequest } from './controllers';
+import { buildRescoreRequest } from './DealHealthController';
 import type { RecordRepresentation, UserList } from './records';
 import { TOKEN_HEADER } from './request-guard';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
@@ -429,7 +429,7 @@ describe('PipelineReviewController: board', () => {
             seen.push(...page.rows);
             pages += 1;
             if (!page.hasMore) break;
-            cursor = { cursorRisk: page.nextCursorRisk, cursorId: page.nextCursorId };
+            cursor = { cursorRisk: page.nextCursorRisk ?? null, cursorId: page.nextCursorId ?? null };
         }
         const expectedIds = openScoredTeamDeals().map((deal) => deal.Id);
         expect(pages).toBe(Math.ceil(expectedIds.length / 4));
@@ -483,7 +483,7 @@ describe('PipelineReviewController: board', () => {
         expect(summary.lastReviewAt).toMatch(ISO_DATETIME);
         // The seeded review's first action is overdue.
         expect(summary.overdueActions).toBeGreaterThanOrEqual(1);
-        expect(summary.openActions.every((action) => action.dueDate === null || ISO_DATE.test(action.dueDate))).toBe(
+        expect(summary.openActions.every((action) => action.dueDate === null || ISO_DATE.test(action.dueDate!))).toBe(
             true
         );
         const filtered = await ok<BoardSummary>('PipelineReviewController.getBoardSummary', {
@@ -864,7 +864,7 @@ describe('rescoreDeal failures and the request it sends', () => {
         });
         const request = buildRescoreRequest(store, id);
         expect(request.asOf).toBe(AS_OF);
-        expect(request.deals[0]!.playbook!.stepProgress[step.stepKey]).toBe('not_applicable');
+        expect(request.deals[0]!.playbook!.stepProgress[step.stepKey!]).toBe('not_applicable');
         expect(request.deals[0]!.closeDate).toBe(store.opportunity(id)!.CloseDate);
     });
 });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dayOf } from '../../sample-org/dates';
-import { buildRescoreRequest } from '../../twin/controllers';
+import { buildRescoreRequest } from '../../twin/DealHealthController';
 import { userList } from '../../twin/records';
 import { WorkbenchStore } from '../../twin/store';
 import { datasetRootCandidates, resolveDataset } from '../datasets';

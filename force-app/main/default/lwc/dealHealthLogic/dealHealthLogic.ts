@@ -1,30 +1,12 @@
 // Plain logic of the deal-health panel: reading the stored scoring result, choosing what to show and in which
 // order, and drawing the trend. No DOM, so it is unit-tested on its own; the component stays thin.
+import type { DealHealthService } from '@generated/apex';
 import type { DimensionResult, Risk, Signal } from '@contract';
 
-/** DealHealthService.TrendPoint, as Apex serializes it. */
-export interface TrendPoint {
-    scoredAt: string;
-    score: number | null;
-}
-
-/** DealHealthService.DealHealthView, as Apex serializes it. The JSON strings hold ScoringContract lists. */
-export interface DealHealthView {
-    opportunityId: string;
-    hasSnapshot: boolean;
-    isStale: boolean;
-    staleReason?: string | null;
-    score?: number | null;
-    band?: string | null;
-    scoredAt?: string | null;
-    scoringTrigger?: string | null;
-    modelVersion?: string | null;
-    dimensionsJson?: string | null;
-    risksJson?: string | null;
-    exitCriteriaJson?: string | null;
-    nudgesJson?: string | null;
-    trend: TrendPoint[];
-}
+/** DealHealthService.TrendPoint and DealHealthView, generated from the Apex classes (types/generated/apex.d.ts). */
+export type TrendPoint = DealHealthService.TrendPoint;
+/** The JSON strings hold ScoringContract lists. */
+export type DealHealthView = DealHealthService.DealHealthView;
 
 /** One signal line: every signal is shown, also one at 0, so the lines of a dimension add up to its score. */
 export interface SignalLine {

@@ -181,7 +181,7 @@ export default class DealHealthPanel extends LightningElement {
         if (this.isScoring || !this.recordId) return;
         this.isScoring = true;
         try {
-            const fresh = (await rescoreDeal({ opportunityId: this.recordId })) as DealHealthView;
+            const fresh = await rescoreDeal({ opportunityId: this.recordId });
             this.view = fresh;
             this.loadError = undefined;
             tellDeal(this.messageContext, this.recordId, 'scored', fresh);

@@ -1,16 +1,10 @@
 // Plain logic of the coaching nudges: ranking, the one action each nudge offers, the prefilled Task, and the
 // dismissal reasons. No DOM, so it is unit-tested on its own.
+import type { NudgeService } from '@generated/apex';
 import type { Nudge } from '@contract';
 
-/** NudgeController.NudgeView, as Apex serializes it. */
-export interface NudgeView {
-    hasSnapshot: boolean;
-    scoredAt?: string | null;
-    modelVersion?: string | null;
-    nudgesJson?: string | null;
-    /** Nudge field name (contract UpdatableField) → the Opportunity fields to edit for it. */
-    fieldsByNudgeField: Record<string, string[]>;
-}
+/** NudgeService.NudgeView, generated from the Apex class (types/generated/apex.d.ts). */
+export type NudgeView = NudgeService.NudgeView;
 
 export const DEFAULT_MAX_NUDGES = 3;
 export const MAX_NUDGES_LIMIT = 10;

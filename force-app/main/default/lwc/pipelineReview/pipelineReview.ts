@@ -265,7 +265,7 @@ export default class PipelineReview extends LightningElement {
     get ownerOptions(): Option[] {
         const row = this.rows.find((candidate) => candidate.opportunityId === this.draft?.opportunityId);
         const owners = new Map<string, string>();
-        if (row) owners.set(row.ownerId, `${row.ownerName} (deal owner)`);
+        if (row?.ownerId) owners.set(row.ownerId, `${row.ownerName ?? ''} (deal owner)`);
         for (const rep of this.options?.reps ?? []) if (!owners.has(rep.value)) owners.set(rep.value, rep.label);
         return [...owners.entries()].map(([value, label]) => ({ label, value }));
     }
@@ -307,10 +307,10 @@ export default class PipelineReview extends LightningElement {
         this.boardError = undefined;
         this.isLoadingBoard = true;
         try {
-            const [summary, page] = (await Promise.all([
+            const [summary, page] = await Promise.all([
                 getBoardSummary({ query: this.query }),
                 getBoardPage({ query: this.query })
-            ])) as [BoardSummary, BoardPage];
+            ]);
             if (generation !== this.boardGeneration) return;
             this.summary = summary;
             this.applyPage(page);
@@ -326,9 +326,9 @@ export default class PipelineReview extends LightningElement {
         const generation = this.boardGeneration;
         this.isLoadingBoard = true;
         try {
-            const page = (await getBoardPage({
+            const page = await getBoardPage({
                 query: { ...this.query, cursorRisk: this.cursor.risk, cursorId: this.cursor.id }
-            })) as BoardPage;
+            });
             if (generation === this.boardGeneration) this.applyPage(page);
         } catch (error) {
             if (generation === this.boardGeneration) {
@@ -342,17 +342,17 @@ export default class PipelineReview extends LightningElement {
 
     private applyPage(page: BoardPage): void {
         this.rows = [...this.rows, ...page.rows];
-        this.lastReviewAt = page.lastReviewAt;
+        this.lastReviewAt = page.lastReviewAt ?? null;
         this.reviewDates = page.reviewDates;
         this.hasMore = page.hasMore;
-        this.cursor = page.hasMore ? { risk: page.nextCursorRisk, id: page.nextCursorId } : null;
+        this.cursor = page.hasMore ? { risk: page.nextCursorRisk ?? null, id: page.nextCursorId ?? null } : null;
     }
 
     // The session ------------------------------------------------------------------------------------------------
 
     async handleStartSession(): Promise<void> {
         try {
-            this.reviewId = (await startReview({ query: this.query })) as string;
+            this.reviewId = await startReview({ query: this.query });
             this.sessionSummary = undefined;
             this.toast('Review session started', 'Record a decision on each deal you discuss.', 'success');
         } catch (error) {
@@ -367,7 +367,9 @@ export default class PipelineReview extends LightningElement {
             return;
         }
         const row = event.detail.row;
-        this.draftDealName = row.name;
+        // Apex sets every board row's id; a row without one cannot carry a decision.
+        if (!row.opportunityId) return;
+        this.draftDealName = row.name ?? '';
         this.draftProblems = [];
         this.draft = this.pending.get(row.opportunityId) ?? {
             opportunityId: row.opportunityId,
@@ -375,7 +377,7 @@ export default class PipelineReview extends LightningElement {
             newCloseDate: null,
             reason: null,
             actionText: null,
-            actionOwnerId: row.ownerId,
+            actionOwnerId: row.ownerId ?? null,
             actionDueDate: null
         };
     }
@@ -409,13 +411,10 @@ export default class PipelineReview extends LightningElement {
         this.isSaving = true;
         this.saveError = undefined;
         try {
-            const result = (await saveDecisions({
+            const result = await saveDecisions({
                 reviewId: this.reviewId,
                 decisions: [...this.pending.values()]
-            })) as {
-                savedCount: number;
-                tasksCreated: number;
-            };
+            });
             this.pending = new Map();
             this.toast(
                 'Decisions saved',
@@ -443,7 +442,7 @@ export default class PipelineReview extends LightningElement {
             return;
         }
         try {
-            this.sessionSummary = (await endReview({ reviewId: this.reviewId })) as SessionSummary;
+            this.sessionSummary = await endReview({ reviewId: this.reviewId });
             this.reviewId = null;
         } catch (error) {
             this.toast('The session could not end', errorMessage(error), 'error');

@@ -1,49 +1,15 @@
 // Plain logic of the living playbook: the view Apex returns, optimistic step changes, the rows a stage shows with
 // their exit criteria, and what is still needed to advance. No DOM, so it is unit-tested on its own.
+import SKIP_REASON_REQUIRED from '@salesforce/label/c.StepMarkSkipReasonRequired';
+import type { PlaybookService } from '@generated/apex';
 import type { ExitCriteria, ExitCriterionResult } from '@contract';
 
 export type StepStatus = 'done' | 'skipped' | 'not_applicable' | 'open';
 
-/**
- * PlaybookService.StepView, as Apex serializes it. (`status` is declared through Record<> because the LWC lint
- * parser reads a bare `status` member as the window global.)
- */
-export type StepView = Record<'status', StepStatus> & {
-    stepKey: string;
-    title: string;
-    guidance?: string | null;
-    isRequired: boolean;
-    /** A gate must be passed before the deal leaves the stage; absent in views from before gates existed. */
-    isGate?: boolean;
-    exitCriterion?: string | null;
-    dueInDays?: number | null;
-    skipReason?: string | null;
-    completedByName?: string | null;
-    completedAt?: string | null;
-};
-
-export interface StageView {
-    apiName: string;
-    label: string;
-    isCurrent: boolean;
-    isPast: boolean;
-    steps: StepView[];
-}
-
-/** PlaybookService.PlaybookView, as Apex serializes it. */
-export interface PlaybookView {
-    hasPlaybook: boolean;
-    playbookKey?: string | null;
-    playbookLabel?: string | null;
-    description?: string | null;
-    ownerRole?: string | null;
-    matchReason?: string | null;
-    adminHint?: string | null;
-    currentStage?: string | null;
-    stages: StageView[];
-    exitCriteriaJson?: string | null;
-    scoredAt?: string | null;
-}
+/** PlaybookService.StepView, StageView and PlaybookView, generated from the Apex classes (types/generated/apex.d.ts). */
+export type StepView = PlaybookService.StepView;
+export type StageView = PlaybookService.StageView;
+export type PlaybookView = PlaybookService.PlaybookView;
 
 export const STATUS_LABELS: Record<StepStatus, string> = {
     done: 'Done',
@@ -59,12 +25,16 @@ const STATUS_BADGES: Record<StepStatus, string> = {
     open: 'slds-badge'
 };
 
+export function isStepStatus(value: string): value is StepStatus {
+    return Object.hasOwn(STATUS_BADGES, value);
+}
+
 export const MAX_SKIP_REASON = 255;
 
 /** Why a skip reason cannot be saved, or null when it can. */
 export function skipReasonProblem(reason: string | null | undefined): string | null {
     const trimmed = (reason ?? '').trim();
-    if (!trimmed) return 'Say why this step is skipped.';
+    if (!trimmed) return SKIP_REASON_REQUIRED;
     if (trimmed.length > MAX_SKIP_REASON) return `Keep the reason under ${MAX_SKIP_REASON} characters.`;
     return null;
 }
@@ -136,12 +106,16 @@ export function criteriaByStep(criteria: ExitCriteria | null): Map<string, ExitC
 export function stepRows(stage: StageView, criteria: ExitCriteria | null, expanded: ReadonlySet<string>): StepRow[] {
     const byStep = criteriaByStep(criteria);
     return stage.steps.map((step) => {
-        const criterion = byStep.get(step.stepKey);
-        const isExpanded = expanded.has(step.stepKey);
+        // Apex always sets the key; the DTO cannot say so.
+        const stepKey = step.stepKey ?? '';
+        const criterion = byStep.get(stepKey);
+        const isExpanded = expanded.has(stepKey);
+        const stepStatus = step.status;
         return {
             ...step,
-            statusLabel: STATUS_LABELS[step.status],
-            statusBadgeClass: STATUS_BADGES[step.status],
+            // A status this component does not know is shown as it arrived, not hidden behind a default.
+            statusLabel: isStepStatus(stepStatus) ? STATUS_LABELS[stepStatus] : stepStatus,
+            statusBadgeClass: isStepStatus(stepStatus) ? STATUS_BADGES[stepStatus] : 'slds-badge',
             isOpen: step.status === 'open',
             criterion: criterion
                 ? {

@@ -134,7 +134,7 @@ export default class PlaybookSteps extends LightningElement {
                 isSkipping: this.skippingStepKey === row.stepKey,
                 isSaving: this.savingStepKey === row.stepKey
             })),
-            headingId: `stage-${stage.apiName.replace(/[^A-Za-z0-9]/g, '-')}`
+            headingId: `stage-${(stage.apiName ?? '').replace(/[^A-Za-z0-9]/g, '-')}`
         }));
     }
 

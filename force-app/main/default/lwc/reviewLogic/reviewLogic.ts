@@ -1,84 +1,13 @@
 // Plain logic of the pipeline-review tab: what changed since the last review, the "stuck" rule, the board rows,
 // decision drafts and their validation, and loop health. No DOM, so it is unit-tested on its own.
+import type { PipelineReviewModels } from '@generated/apex';
 
-/**
- * PipelineReviewModels.BoardRow, as Apex serializes it (dates as ISO strings). `name` is declared through Record<>
- * because the LWC lint parser reads a bare `name` member as the window global.
- */
-export type BoardRow = Record<'name', string> & {
-    snapshotId: string;
-    opportunityId: string;
-    ownerId: string;
-    ownerName: string;
-    stage: string;
-    amount: number | null;
-    closeDate: string | null;
-    closeDatePushCount: number | null;
-    forecastCategory: string | null;
-    nextStep: string | null;
-    lastActivityDate: string | null;
-    createdDate: string;
-    stageEnteredAt: string | null;
-    daysInStage: number | null;
-    score: number | null;
-    band: string | null;
-    topRisk: string | null;
-    topRiskSeverity: string | null;
-    riskWeightedAmount: number | null;
-    stageAtLastReview: string | null;
-    amountAtLastReview: number | null;
-    closeDateAtLastReview: string | null;
-    scoreAtLastReview: number | null;
-    decisionDates: string[];
-};
-
-export interface BoardPage {
-    rows: BoardRow[];
-    hasMore: boolean;
-    nextCursorRisk: number | null;
-    nextCursorId: string | null;
-    lastReviewAt: string | null;
-    reviewDates: string[];
-}
-
-export interface ActionItem {
-    taskId: string;
-    subject: string;
-    ownerId: string;
-    ownerName: string;
-    dueDate: string | null;
-    isOverdue: boolean;
-    opportunityId: string;
-    opportunityName: string;
-    reviewName: string;
-}
-
-export interface BoardSummary {
-    totalDeals: number;
-    totalAmount: number;
-    unscoredDeals: number;
-    healthyDeals: number;
-    watchDeals: number;
-    atRiskDeals: number;
-    atRiskDecidedThisWeek: number;
-    stuckDeals: number;
-    overdueActions: number;
-    openActions: ActionItem[];
-    lastReviewAt: string | null;
-}
-
-export type SessionSummary = Record<'status', string> & {
-    reviewId: string;
-    reviewName: string;
-    dealsReviewed: number;
-    commits: number;
-    pushes: number;
-    disqualifications: number;
-    actions: number;
-    noChanges: number;
-    tasksCreated: number;
-    zeroDecisionWarning: boolean;
-};
+/** PipelineReviewModels DTOs, generated from the Apex class (types/generated/apex.d.ts); dates are ISO strings. */
+export type BoardRow = PipelineReviewModels.BoardRow;
+export type BoardPage = PipelineReviewModels.BoardPage;
+export type ActionItem = PipelineReviewModels.ActionItem;
+export type BoardSummary = PipelineReviewModels.BoardSummary;
+export type SessionSummary = PipelineReviewModels.SessionSummary;
 
 export type Decision = 'commit' | 'push' | 'disqualify' | 'action' | 'no_change';
 
@@ -126,7 +55,7 @@ function formatAmount(amount: number): string {
 /** What changed on a deal since the manager's last completed review; empty without a baseline. */
 export function changesSinceLastReview(row: BoardRow, lastReviewAt: string | null): Change[] {
     if (!lastReviewAt) return [];
-    if (Date.parse(row.createdDate) > Date.parse(lastReviewAt)) {
+    if (row.createdDate && Date.parse(row.createdDate) > Date.parse(lastReviewAt)) {
         return [{ kind: 'new', text: 'New since the last review' }];
     }
     const changes: Change[] = [];
@@ -139,7 +68,12 @@ export function changesSinceLastReview(row: BoardRow, lastReviewAt: string | nul
             text: `Close date pushed +${daysBetween(row.closeDateAtLastReview, row.closeDate)} days`
         });
     }
-    if (row.amountAtLastReview !== null && row.amount !== null && row.amount !== row.amountAtLastReview) {
+    // Aura leaves null fields out of the JSON, so an unknown amount arrives as undefined: test for a number.
+    if (
+        typeof row.amountAtLastReview === 'number' &&
+        typeof row.amount === 'number' &&
+        row.amount !== row.amountAtLastReview
+    ) {
         changes.push({
             kind: 'amount_changed',
             text: `Amount ${formatAmount(row.amountAtLastReview)} → ${formatAmount(row.amount)}`
@@ -153,7 +87,7 @@ export function changesSinceLastReview(row: BoardRow, lastReviewAt: string | nul
 }
 
 export function scoreDelta(row: BoardRow): number | null {
-    if (row.score === null || row.scoreAtLastReview === null) return null;
+    if (typeof row.score !== 'number' || typeof row.scoreAtLastReview !== 'number') return null;
     return row.score - row.scoreAtLastReview;
 }
 
@@ -165,6 +99,7 @@ export function isStuck(row: BoardRow, reviewDatesNewestFirst: string[]): boolea
     const cutoff = reviewDatesNewestFirst[STUCK_REVIEW_COUNT - 1];
     if (!cutoff) return false;
     const enteredAt = row.stageEnteredAt ?? row.createdDate;
+    if (!enteredAt) return false;
     if (Date.parse(enteredAt) > Date.parse(cutoff)) return false;
     return !row.decisionDates.some((decidedAt) => Date.parse(decidedAt) >= Date.parse(cutoff));
 }
@@ -196,12 +131,12 @@ export function toDisplayRows(
         const changes = changesSinceLastReview(row, lastReviewAt);
         const stuck = isStuck(row, reviewDates);
         const delta = scoreDelta(row);
-        const pending = pendingByDeal.get(row.opportunityId);
+        const pending = row.opportunityId ? pendingByDeal.get(row.opportunityId) : undefined;
         const pushes = row.closeDatePushCount ?? 0;
         return {
             ...row,
             dealUrl: `/lightning/r/Opportunity/${row.opportunityId}/view`,
-            scoreText: row.score === null ? '–' : String(row.score),
+            scoreText: typeof row.score === 'number' ? String(row.score) : '–',
             scoreChangeText: delta === null || delta === 0 ? '' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)}`,
             closeDateText: row.closeDate ? `${row.closeDate}${pushes > 0 ? ` (pushed ${pushes}×)` : ''}` : '–',
             changesText: changes.map((change) => change.text).join('; '),

@@ -234,7 +234,7 @@ describe('c-playbook-steps', () => {
         view.stages.find((stage) => stage.isCurrent)!.steps[0]!.status = 'done';
         playbookAdapter.emit(view);
         await flushPromises();
-        const stepKey = view.stages.find((stage) => stage.isCurrent)!.steps[0]!.stepKey;
+        const stepKey = view.stages.find((stage) => stage.isCurrent)!.steps[0]!.stepKey!;
 
         button(element, stepKey, 'reopen').click();
         await flushPromises();
