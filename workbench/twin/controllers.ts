@@ -20,6 +20,7 @@ import type { PlaybookStepDefinition } from '../sample-org/metadata';
 import type {
     ActionItem,
     BoardPage,
+    BoardLoad,
     BoardQuery,
     BoardRow,
     BoardSummary,
@@ -53,6 +54,7 @@ import {
 import { callExecutionLoopService, ServiceCallError, type ServiceTarget } from './service-client';
 import type { StoredSnapshot, StoredTask, WorkbenchStore } from './store';
 import { resolveTeamScope } from './team-scope';
+import { accountNameOf, addSavedDecisions, rankedRisks, SAMPLE_ORG_CURRENCY } from './ReviewBoardRows';
 
 export { ApexError } from './params';
 
@@ -692,6 +694,7 @@ function toRow(context: ApexContext, { snapshot, opportunity, risk }: ScopedSnap
         snapshotId: snapshot.Id,
         opportunityId: opportunity.Id,
         name: opportunity.Name,
+        accountName: accountNameOf(context.store, opportunity.AccountId),
         ownerId: opportunity.OwnerId,
         ownerName: userName(context, opportunity.OwnerId) ?? '',
         stage: opportunity.StageName,
@@ -708,12 +711,14 @@ function toRow(context: ApexContext, { snapshot, opportunity, risk }: ScopedSnap
         band: snapshot.Band__c,
         topRisk: top === null ? null : isBlank(top.message) ? top.code : top.message,
         topRiskSeverity: top?.severity ?? null,
+        risks: rankedRisks(snapshot.risks),
         riskWeightedAmount: risk,
         stageAtLastReview: null,
         amountAtLastReview: null,
         closeDateAtLastReview: null,
         scoreAtLastReview: null,
-        decisionDates: []
+        decisionDates: [],
+        savedDecision: null
     };
 }
 
@@ -861,6 +866,22 @@ function summarize(context: ApexContext, reviewId: string | null): SessionSummar
 }
 
 export const PipelineReviewController = {
+    /** PipelineReviewService.loadBoard: options, the scope used, totals and the first page in one round trip. */
+    loadBoard(context: ApexContext, params: ApexParams): BoardLoad {
+        const options = PipelineReviewController.getScopeOptions(context);
+        const given = params.query === null || params.query === undefined ? {} : params.query;
+        const query = { ...readObject(given, 'query', 'PipelineReviewModels.BoardQuery') };
+        if (isBlank(typeof query.scope === 'string' ? query.scope : null)) {
+            query.scope = options.hasTeam ? 'my_team' : 'all_visible';
+        }
+        return {
+            options,
+            scope: query.scope as string,
+            summary: PipelineReviewController.getBoardSummary(context, { query }),
+            page: PipelineReviewController.getBoardPage(context, { query })
+        };
+    },
+
     getScopeOptions(context: ApexContext): ScopeOptions {
         const { store } = context;
         const reps = store.teamMembers(context.userId).map((user) => ({ label: user.Name, value: user.Id }));
@@ -908,7 +929,8 @@ export const PipelineReviewController = {
             nextCursorRisk: null,
             nextCursorId: null,
             lastReviewAt,
-            reviewDates
+            reviewDates,
+            decisionReviewId: null
         };
         const shown = ordered.slice(0, pageSize);
         if (page.hasMore) {
@@ -922,6 +944,7 @@ export const PipelineReviewController = {
             addHistory(context, row, lastReviewAt, decisionDates.get(row.opportunityId) ?? []);
             page.rows.push(row);
         }
+        addSavedDecisions(context.store, context.userId, page);
         return page;
     },
 
@@ -931,10 +954,16 @@ export const PipelineReviewController = {
         const reviews = completedReviews(context, STUCK_REVIEW_COUNT);
         const inScope = opportunitiesInScope(context, criteria);
         const scoped = latestSnapshotsInScope(context, criteria);
+        // With a band filter the totals describe the listed deals (PipelineReviewSelector.totalsOf).
+        const totalled = criteria.band === null ? inScope : scoped.map(({ opportunity }) => opportunity);
         const summary: BoardSummary = {
-            totalDeals: inScope.length,
-            totalAmount: inScope.reduce((sum, opportunity) => sum + (opportunity.Amount ?? 0), 0),
-            unscoredDeals: inScope.filter((opportunity) => !store.latestSnapshot(opportunity.Id)).length,
+            currencyIsoCode: SAMPLE_ORG_CURRENCY,
+            totalDeals: totalled.length,
+            totalAmount: totalled.reduce((sum, opportunity) => sum + (opportunity.Amount ?? 0), 0),
+            unscoredDeals:
+                criteria.band === null
+                    ? inScope.filter((opportunity) => !store.latestSnapshot(opportunity.Id)).length
+                    : 0,
             healthyDeals: scoped.filter(({ snapshot }) => snapshot.Band__c === 'healthy').length,
             watchDeals: scoped.filter(({ snapshot }) => snapshot.Band__c === 'watch').length,
             atRiskDeals: scoped.filter(({ snapshot }) => snapshot.Band__c === 'at_risk').length,
@@ -1197,6 +1226,7 @@ export const APEX_METHODS: Readonly<Record<string, ApexMethod>> = {
     'PlaybookController.markStep': PlaybookController.markStep,
     'NudgeController.getNudges': NudgeController.getNudges,
     'NudgeController.recordNudgeFeedback': NudgeController.recordNudgeFeedback,
+    'PipelineReviewController.loadBoard': PipelineReviewController.loadBoard,
     'PipelineReviewController.getScopeOptions': PipelineReviewController.getScopeOptions,
     'PipelineReviewController.getBoardPage': PipelineReviewController.getBoardPage,
     'PipelineReviewController.getBoardSummary': PipelineReviewController.getBoardSummary,
