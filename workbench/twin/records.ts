@@ -4,6 +4,7 @@
  * The workbench's non-Apex reads: the Opportunity record the record wire (`getRecord`) needs, in UI API shape, and
  * the deal and user lists of the page shell's pickers.
  */
+import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
 import { formatDatetime } from './controllers';
 import type { WorkbenchStore } from './store';
@@ -91,6 +92,8 @@ export interface DealListItem {
     isClosed: boolean;
     score: number | null;
     band: string | null;
+    /** A play with steps matches the deal, so the playbook component has something to show. */
+    hasPlaybook: boolean;
 }
 
 /** Every deal of the sample org for the deal picker (a workbench list, not an org read: no sharing applied). */
@@ -110,7 +113,8 @@ export function dealList(store: WorkbenchStore): DealListItem[] {
             closeDate: opportunity.CloseDate,
             isClosed: opportunity.IsClosed,
             score: latest?.Score__c ?? null,
-            band: latest?.Band__c ?? null
+            band: latest?.Band__c ?? null,
+            hasPlaybook: (playbookMatchFor(index, opportunity, opportunity.Amount)?.playbook.steps.length ?? 0) > 0
         };
     };
     return store.org.opportunities

@@ -21,6 +21,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { APEX_METHODS, type ApexContext } from './controllers';
 import { ApexError } from './params';
 import { dealList, opportunityRecord, userList } from './records';
+import { pageRoute } from './pages';
 import type { WorkbenchStore } from './store';
 
 export const USER_HEADER = 'x-workbench-user';
@@ -289,7 +290,13 @@ export function createStandInServer(options: StandInServerOptions): Server {
         }
 
         if (options.staticDir && (method === 'GET' || method === 'HEAD')) {
-            if (await serveStatic(options.staticDir, pathname, request, response)) return;
+            const page = pageRoute(url, request, store);
+            if (page?.kind === 'redirect') {
+                response.writeHead(302, { location: page.location });
+                response.end();
+                return;
+            }
+            if (await serveStatic(options.staticDir, page?.path ?? pathname, request, response)) return;
         }
         throw new HttpError(404, `Nothing at ${pathname}.`);
     }
