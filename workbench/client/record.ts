@@ -7,6 +7,7 @@ import CoachingNudges from 'c/coachingNudges';
 import DealHealthPanel from 'c/dealHealthPanel';
 import PlaybookSteps from 'c/playbookSteps';
 import { formatDate, formatDateTime, formatMoney } from 'c/reviewLogic';
+import { dealsFor } from './deal-choice';
 import { el, getJson, navigateTo, params, startPage } from './shell';
 
 /** The stand-in's /api/deals items (workbench/twin/records.ts). */
@@ -163,14 +164,6 @@ function dealPicker(deals: DealSummary[], currentId: string): HTMLElement {
     select.addEventListener('change', () => navigateTo({ id: select.value }));
     picker.append(label, select);
     return picker;
-}
-
-/** The rep's own open deals (anyone else: every open deal), the ones with a playbook first. */
-export function dealsFor(allDeals: DealSummary[], userId: string | null): DealSummary[] {
-    const open = allDeals.filter((candidate) => !candidate.isClosed);
-    const own = open.filter((candidate) => candidate.ownerId === userId);
-    const deals = own.length > 0 ? own : open;
-    return [...deals.filter((deal) => deal.hasPlaybook), ...deals.filter((deal) => !deal.hasPlaybook)];
 }
 
 startPage('rep', async (main) => {
