@@ -2,6 +2,8 @@
 // highlights panel with the key fields, Details in labelled sections on the left, the three rep components on the
 // right; on a phone, one column with the components right under the highlights. The components mount at once, so
 // their Apex calls go out in parallel with the page's own reads.
+// Synthetic shadow first, before the engine loads, as Lightning Experience runs it (SLDS reaches the components).
+import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import CoachingNudges from 'c/coachingNudges';
 import DealHealthPanel from 'c/dealHealthPanel';
@@ -166,12 +168,23 @@ function dealPicker(deals: DealSummary[], currentId: string): HTMLElement {
     return picker;
 }
 
+/** Resolves after the page has loaded and the browser is idle: the deal picker's long list waits until then. */
+function idle(): Promise<void> {
+    return new Promise((done) => {
+        const whenIdle = () =>
+            window.requestIdleCallback ? window.requestIdleCallback(() => done()) : setTimeout(done, 0);
+        if (document.readyState === 'complete') whenIdle();
+        else window.addEventListener('load', whenIdle, { once: true });
+    });
+}
+
 startPage('rep', async (main) => {
-    const dealsLoaded = getJson<{ deals: DealSummary[] }>('/api/deals');
+    let dealsRequest: Promise<{ deals: DealSummary[] }> | undefined;
+    const allDeals = () => (dealsRequest ??= getJson<{ deals: DealSummary[] }>('/api/deals'));
     let dealId = params.get('id');
     if (!dealId) {
         // The first visit lands on the rep's first deal that has a playbook, so all three components have content.
-        dealId = dealsFor((await dealsLoaded).deals, params.get('user'))[0]?.id ?? null;
+        dealId = dealsFor((await allDeals()).deals, params.get('user'))[0]?.id ?? null;
         if (!dealId) {
             main.append(el('p', 'slds-text-color_error slds-p-around_medium', 'No deal to show.'));
             return;
@@ -195,17 +208,20 @@ startPage('rep', async (main) => {
         right.append(slot);
     }
     const id = dealId;
+    // The highlights and Details need this deal only; the picker's list of every deal loads once the page is idle,
+    // so it never delays the components' first round trips.
     const render = async () => {
-        const [{ deals }, record] = await Promise.all([
-            dealsLoaded,
+        const [deal, record] = await Promise.all([
+            getJson<DealSummary>(`/api/deals/${id}`),
             getJson<{ fields: RecordFields }>(`/api/record/${id}`)
         ]);
-        const listed = dealsFor(deals, params.get('user'));
-        const deal = deals.find((candidate) => candidate.id === id);
-        if (!deal) throw new Error(`No deal ${id} in the sample org.`);
-        const choices = listed.some((candidate) => candidate.id === id) ? listed : [deal, ...listed];
-        highlightsSlot.replaceChildren(highlights(deal, record.fields, dealPicker(choices, id)));
+        const picker = dealPicker([deal], id);
+        highlightsSlot.replaceChildren(highlights(deal, record.fields, picker));
         left.replaceChildren(detailsCard(record.fields));
+        await idle();
+        const listed = dealsFor((await allDeals()).deals, params.get('user'));
+        const choices = listed.some((candidate) => candidate.id === id) ? listed : [deal, ...listed];
+        picker.replaceWith(dealPicker(choices, id));
     };
     window.addEventListener('workbench:recordupdated', () => void render());
     await render();

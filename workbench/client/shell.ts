@@ -1,8 +1,8 @@
 // The workbench page shell (local stand-in for the Lightning Experience frame, workbench only): the global header
 // with the user switcher, toasts and the navigation the platform would handle. Each page (record.ts, review.ts) is
 // its own entry: it mounts its components at once and loads the shell's data in parallel.
-// Lightning Experience runs components in synthetic shadow, where the global SLDS stylesheet reaches them.
-import '@lwc/synthetic-shadow';
+// Each entry loads @lwc/synthetic-shadow before anything else (Lightning Experience runs components in synthetic
+// shadow, where the global SLDS stylesheet reaches them).
 import { decodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 
 /** The stand-in's /api/users items. */

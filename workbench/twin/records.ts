@@ -96,8 +96,20 @@ export interface DealListItem {
     hasPlaybook: boolean;
 }
 
+/** The list per index: a write makes a new index (WorkbenchStore.changed), so the list is rebuilt only then. */
+const dealListByIndex = new WeakMap<object, DealListItem[]>();
+
 /** Every deal of the sample org for the deal picker (a workbench list, not an org read: no sharing applied). */
 export function dealList(store: WorkbenchStore): DealListItem[] {
+    const index = store.index();
+    const cached = dealListByIndex.get(index);
+    if (cached) return cached;
+    const list = buildDealList(store);
+    dealListByIndex.set(index, list);
+    return list;
+}
+
+function buildDealList(store: WorkbenchStore): DealListItem[] {
     const index = store.index();
     const item = (opportunity: OpportunityRecord): DealListItem => {
         const latest = store.latestSnapshot(opportunity.Id);

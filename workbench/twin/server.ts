@@ -7,6 +7,7 @@
  *   POST /apex/<Class>.<method>   JSON body = the named parameters → the Apex JSON; errors 400 `{ body: { message } }`
  *   GET  /api/record/<id>         the Opportunity in UI API shape `{ id, apiName, fields: { X: { value, displayValue } } }`
  *   GET  /api/deals               `{ deals: [...] }` for the deal picker
+ *   GET  /api/deals/<id>          one item of that list (the record page's highlights)
  *   GET  /api/users               `{ defaultUserId, currentUserId, today, users: [...] }` for the user picker
  *   GET  /api/health              `{ ok, deals, asOf, today }`
  *   GET  /*                       files of staticDir, when given
@@ -184,6 +185,7 @@ async function serveStatic(
 
 const APEX_ROUTE = /^\/apex\/([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
 const RECORD_ROUTE = /^\/api\/record\/([^/]+)$/;
+const DEAL_ROUTE = /^\/api\/deals\/([^/]+)$/;
 
 /** The stand-in as a Node HTTP server (not yet listening; see startStandInServer). */
 const QUALIFICATION_STATUSES = new Set(['unknown', 'identified', 'validated']);
@@ -274,6 +276,11 @@ export function createStandInServer(options: StandInServerOptions): Server {
                 sendJson(response, 200, representation);
             } else if (pathname === '/api/deals') {
                 sendJson(response, 200, { deals: dealList(store) });
+            } else if (DEAL_ROUTE.test(pathname)) {
+                const id = decodeURIComponent(DEAL_ROUTE.exec(pathname)![1]!);
+                const deal = dealList(store).find((candidate) => candidate.id === id);
+                if (!deal) throw new HttpError(404, `No deal ${id} in the sample org.`);
+                sendJson(response, 200, deal);
             } else if (pathname === '/api/users') {
                 sendJson(response, 200, userList(store, userId));
             } else if (pathname === '/api/health') {

@@ -88,6 +88,8 @@ export default class PipelineReview extends LightningElement {
 
     private boardHeight = 0;
     private readonly handleResize = (): void => this.fitBoardToViewport();
+    /** Re-measures when what sits above the board (tiles, filters, actions) settles or changes size. */
+    private resizeObserver: ResizeObserver | undefined;
 
     override connectedCallback(): void {
         window.addEventListener('resize', this.handleResize);
@@ -96,20 +98,26 @@ export default class PipelineReview extends LightningElement {
 
     override disconnectedCallback(): void {
         window.removeEventListener('resize', this.handleResize);
+        this.resizeObserver?.disconnect();
+        this.resizeObserver = undefined;
     }
 
     override renderedCallback(): void {
         this.fitBoardToViewport();
+        const card = this.template?.querySelector<HTMLElement>('[data-id="pipeline-review"]');
+        if (card && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
+            this.resizeObserver = new ResizeObserver(() => this.fitBoardToViewport());
+            this.resizeObserver.observe(card);
+        }
     }
 
     /** The board fills the viewport below its own top edge, so as many deals show as the screen allows. */
     private fitBoardToViewport(): void {
         const layout = this.template?.querySelector<HTMLElement>('[data-id="board-layout"]');
         if (!layout) return;
-        const height = Math.max(
-            BOARD_MIN_HEIGHT_PX,
-            Math.floor(window.innerHeight - layout.getBoundingClientRect().top - BOARD_BOTTOM_GAP_PX)
-        );
+        // The board's top on the page (not in the viewport, which moves when the page scrolls).
+        const top = layout.getBoundingClientRect().top + window.scrollY;
+        const height = Math.max(BOARD_MIN_HEIGHT_PX, Math.floor(window.innerHeight - top - BOARD_BOTTOM_GAP_PX));
         if (height !== this.boardHeight) {
             this.boardHeight = height;
             layout.style.height = `${height}px`;
