@@ -71,12 +71,12 @@ async function setValue(field: Locator, value: string): Promise<void> {
 }
 
 /**
- * Axe in the browser on the page as it is now: no violation of any rule (WCAG A/AA and best practices). `exclude`
- * leaves out a part that is not ours (see its use).
+ * Axe in the browser on the page as it is now: no violation of any rule (WCAG A/AA and best practices).
+ * `skipRules` leaves out a rule that only a base component breaks (see its one use).
  */
-async function expectAccessible(page: Page, state: string, exclude?: string): Promise<void> {
+async function expectAccessible(page: Page, state: string, skipRules: string[] = []): Promise<void> {
     const builder = new AxeBuilder({ page });
-    if (exclude) builder.exclude(exclude);
+    if (skipRules.length > 0) builder.disableRules(skipRules);
     const results = await builder.analyze();
     const violations = results.violations.map((violation) => ({
         state,
@@ -365,8 +365,8 @@ describe('workbench in Chromium', () => {
         expect(calendarBox!.y + calendarBox!.height).toBeLessThanOrEqual(900);
         expect(await calendar.locator('td').count()).toBeGreaterThanOrEqual(28);
         // The open-source lightning-calendar marks its day buttons aria-selected (not allowed on role=button): a base
-        // component's markup, not ours, so its grid is left out of this one scan; the rest of the dialog is checked.
-        await expectAccessible(page, 'decision dialog with the date picker open', 'lightning-calendar');
+        // component's markup, not ours, so that one rule is left out of this one scan; every other rule still runs.
+        await expectAccessible(page, 'decision dialog with the date picker open', ['aria-allowed-attr']);
         // Close the picker by clicking elsewhere in the dialog, then decide by keyboard.
         await dialog.locator('[data-id="decision-context"]').click();
         await calendar.waitFor({ state: 'hidden' });
