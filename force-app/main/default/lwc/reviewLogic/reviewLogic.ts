@@ -336,7 +336,7 @@ function changeLabel(row: BoardRow, change: Change, currency: string | null): st
             const days = daysBetween(row.closeDateAtLastReview!, row.closeDate!);
             const byDecision =
                 row.savedDecision?.decision === 'push' && row.savedDecision.newCloseDate === row.closeDate;
-            return `⏵ Close +${days} d${byDecision ? ' (pushed in review)' : ''}`;
+            return `» Close +${days} d${byDecision ? ' (pushed in review)' : ''}`;
         }
         case 'amount_changed':
             return `${row.amount! > row.amountAtLastReview! ? '▲' : '▼'} ${formatMoney(row.amount, currency)}`;

@@ -182,7 +182,7 @@ describe('reviewLogic', () => {
                 isStuck: false
             });
             expect(rows[0]!.changes.map((change) => [change.label, change.text])).toEqual([
-                ['⏵ Close +44 d', 'Close date Dec 18, 2026 → Jan 31, 2027'],
+                ['» Close +44 d', 'Close date Dec 18, 2026 → Jan 31, 2027'],
                 ['▼ $95,000', 'Amount $120,000 → $95,000'],
                 ['▼ Score -14', 'Score 64 → 50 (-14)']
             ]);
@@ -229,7 +229,7 @@ describe('reviewLogic', () => {
             expect(row!.decision).toMatchObject({ state: 'saved', label: 'Push', detail: 'to Jan 31, 2027' });
             expect(row!.decision.meta).toMatch(/^Saved by Morgan Manager, Nov 1[67], 2026, \d+:\d\d [AP]M$/);
             // The push the manager decided explains the later close date: the badge says so.
-            expect(row!.changes[0]!.label).toBe('⏵ Close +44 d (pushed in review)');
+            expect(row!.changes[0]!.label).toBe('» Close +44 d (pushed in review)');
 
             const [overridden] = toDisplayRows(
                 [saved],
