@@ -76,8 +76,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A page that fails the test on any uncaught error in the components. */
 export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A page of its own context: axe (@axe-core/playwright) needs pages made through browser.newContext().
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('close', () => void context.close());
     return page;
 }
 

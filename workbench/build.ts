@@ -1,17 +1,20 @@
 // Builds the workbench bundle: the real components (the .js `npm run build` compiles from force-app) rendered with
 // the real lightning-base-components, plus the local stand-ins for platform modules the open-source base components
 // do not ship (Apex, schema, message service, record API, toasts, navigation, record edit form).
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
-import { rollup, type Plugin } from 'rollup';
+import { transform } from 'esbuild';
+import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import ts from 'typescript';
 import { readCustomLabels } from '../tools/build/custom-labels';
 
 const repoRoot = resolve(__dirname, '..');
 const clientDir = join(__dirname, 'client');
 export const WORKBENCH_DIST = join(repoRoot, 'dist', 'workbench');
+/** One entry per page: each page loads only its own components (the shared code is a common chunk). */
+export const WORKBENCH_PAGES = ['record', 'review'] as const;
 
 const PLATFORM_STAND_INS: Record<string, string> = {
     '@salesforce/apex': 'apex.ts',
@@ -97,10 +100,38 @@ function componentModules(): Array<{ name: string; path: string }> {
     return modules;
 }
 
+/**
+ * Minifies each output chunk with esbuild (whitespace, identifiers, syntax). It runs on rollup's output, which is
+ * plain JavaScript by then: the LWC compiler has already compiled the components.
+ */
+function minify(): Plugin {
+    return {
+        name: 'execution-loop-minify',
+        async renderChunk(code) {
+            const result = await transform(code, {
+                minify: true,
+                format: 'esm',
+                target: 'es2022',
+                legalComments: 'none'
+            });
+            return { code: result.code, map: null };
+        }
+    };
+}
+
+/** The HTML of one page: its entry script, and every chunk it imports preloaded, so they download in parallel. */
+function pageHtml(template: string, entry: OutputChunk): string {
+    const preloads = entry.imports.map((file) => `        <link rel="modulepreload" href="/${file}" />`).join('\n');
+    return template
+        .replace('<!-- preloads -->', preloads)
+        .replace('<!-- entry -->', `<script type="module" src="/${entry.fileName}"></script>`);
+}
+
 export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
+    rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     const bundle = await rollup({
-        input: join(clientDir, 'main.ts'),
+        input: Object.fromEntries(WORKBENCH_PAGES.map((page) => [page, join(clientDir, `${page}.ts`)])),
         plugins: [
             platformStandIns(),
             stripTypes(),
@@ -120,9 +151,22 @@ export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
             warn(warning);
         }
     });
-    await bundle.write({ file: join(outDir, 'app.js'), format: 'esm', inlineDynamicImports: true });
+    const { output } = await bundle.write({
+        dir: outDir,
+        format: 'esm',
+        entryFileNames: '[name]-[hash].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        plugins: [minify()]
+    });
     await bundle.close();
-    cpSync(join(__dirname, 'index.html'), join(outDir, 'index.html'));
+    const template = readFileSync(join(__dirname, 'index.html'), 'utf8');
+    for (const page of WORKBENCH_PAGES) {
+        const entry = output.find(
+            (item): item is OutputChunk => item.type === 'chunk' && item.isEntry && item.name === page
+        );
+        if (!entry) throw new Error(`The workbench build made no entry for the ${page} page`);
+        writeFileSync(join(outDir, `${page}.html`), pageHtml(template, entry));
+    }
     cpSync(join(__dirname, 'workbench.css'), join(outDir, 'workbench.css'));
     const designSystem = join(repoRoot, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
     cpSync(join(designSystem, 'styles'), join(outDir, 'assets', 'styles'), { recursive: true });

@@ -2,8 +2,9 @@
 // the workbench server: the real components, compiled by `npm run build` and bundled by `npm run build:workbench`,
 // talking to the local stand-in for the org, which calls the Execution Loop service with an API key as the Named
 // Credential would. Ctrl-C (or SIGTERM) stops both.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WORKBENCH_DIST } from './build';
@@ -22,9 +23,39 @@ function portOption(name: string, value: string | undefined, fallback: number): 
     return port;
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+/** True when nothing listens on 127.0.0.1:port (a real bind, released at once). */
+export function isPortFree(port: number): Promise<boolean> {
+    return new Promise((resolveFree, reject) => {
+        const probe = createServer();
+        probe.once('error', (error: NodeJS.ErrnoException) => {
+            if (error.code === 'EADDRINUSE' || error.code === 'EACCES') resolveFree(false);
+            else reject(error);
+        });
+        probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolveFree(true)));
+    });
+}
+
+/** Both ports are checked before anything starts; a busy one is named with the flag that moves it. */
+async function checkPorts(ports: Array<{ port: number; what: string; flag: string }>): Promise<void> {
+    const busy: string[] = [];
+    for (const { port, what, flag } of ports) {
+        if (!(await isPortFree(port))) {
+            busy.push(
+                `Port ${port} (${what}) is already in use. Stop what uses it, or pick another port: npm start -- ${flag} ${port + 1}`
+            );
+        }
+    }
+    if (busy.length > 0) throw new Error(busy.join('\n'));
+}
+
+async function waitForHealth(url: string, timeoutMs: number, service: ChildProcess): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
+        if (service.exitCode !== null || service.signalCode !== null) {
+            throw new Error(
+                `The Execution Loop service exited before it was ready (${service.signalCode ?? `exit ${service.exitCode}`}).`
+            );
+        }
         try {
             if ((await fetch(`${url}/healthz`)).ok) return;
         } catch {
@@ -57,6 +88,11 @@ async function main(): Promise<void> {
     // A throwaway key for this local session unless one is given; a real deployment sets SERVICE_API_KEYS itself.
     const apiKey = process.env.SERVICE_API_KEYS?.split(',')[0]?.trim() || `local-${randomBytes(24).toString('hex')}`;
     const serviceUrl = `http://127.0.0.1:${servicePort}`;
+    if (servicePort === workbenchPort) throw new Error('--service-port and --workbench-port must differ.');
+    await checkPorts([
+        { port: servicePort, what: 'Execution Loop service', flag: '--service-port' },
+        { port: workbenchPort, what: 'workbench', flag: '--workbench-port' }
+    ]);
 
     // The org loads before the service starts, so a missing data set stops here with its message.
     const org = loadWorkbenchOrg(orgName, { asOf: new Date().toISOString().slice(0, 10), deals });
@@ -72,6 +108,11 @@ async function main(): Promise<void> {
             LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn'
         }
     });
+    // Whatever happens next, the service never outlives this process.
+    const killService = () => {
+        if (service.exitCode === null && service.signalCode === null) service.kill('SIGTERM');
+    };
+    process.on('exit', killService);
     let stopping = false;
     service.on('exit', (code, signal) => {
         if (!stopping) {
@@ -81,15 +122,25 @@ async function main(): Promise<void> {
         }
     });
 
-    const store = new WorkbenchStore({ org });
-    const workbench = await startStandInServer({
-        store,
-        scoringUrl: serviceUrl,
-        apiKey,
-        staticDir: WORKBENCH_DIST,
-        port: workbenchPort
-    });
-    await waitForHealth(serviceUrl, 30_000);
+    let workbench: Awaited<ReturnType<typeof startStandInServer>>;
+    try {
+        const store = new WorkbenchStore({ org });
+        workbench = await startStandInServer({
+            store,
+            scoringUrl: serviceUrl,
+            apiKey,
+            staticDir: WORKBENCH_DIST,
+            port: workbenchPort
+        });
+        await waitForHealth(serviceUrl, 30_000, service).catch(async (error: unknown) => {
+            await workbench.close();
+            throw error;
+        });
+    } catch (error) {
+        stopping = true;
+        killService();
+        throw error;
+    }
 
     const orgDescription = `${org.meta.source?.label ?? 'generated sample org'}, ${org.opportunities.length} deals`;
     for (const line of startBanner({ serviceUrl, workbenchUrl: workbench.url, orgDescription, apiKey }))
@@ -106,8 +157,10 @@ async function main(): Promise<void> {
     process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-    process.exit(1);
-});
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exitCode = 1;
+        process.exit(1);
+    });
+}

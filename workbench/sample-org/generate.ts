@@ -168,6 +168,8 @@ interface Context {
     asOfDay: number;
     org: SampleOrg;
     repsBySegment: Record<Segment, UserRecord[]>;
+    /** Deal names given so far: every deal gets its own (an account buying a product twice gets "(Phase 2)"). */
+    dealNames: Set<string>;
 }
 
 function personName(random: Random): { first: string; last: string } {
@@ -729,7 +731,7 @@ function generateDeal(context: Context, dealIndex: number): void {
     const finalStage = closedOutcome ? stages.find((candidate) => candidate.apiName === state.stage)! : stage;
     const opportunity: OpportunityRecord = {
         Id: opportunityId,
-        Name: `${account.Name} - ${random.pick(PRODUCTS)}`,
+        Name: uniqueDealName(`${account.Name} - ${random.pick(PRODUCTS)}`, context.dealNames),
         AccountId: account.Id,
         OwnerId: ownerId,
         Type: type,
@@ -777,6 +779,14 @@ function generateDeal(context: Context, dealIndex: number): void {
                 : evidenceFor(random, rule.element, `${source.FirstName} ${source.LastName}`);
     }
     org.opportunities.push(opportunity);
+}
+
+/** The name itself when unused, else the next free "(Phase n)" of it; records the name as used. */
+export function uniqueDealName(name: string, used: Set<string>): string {
+    let unique = name;
+    for (let phase = 2; used.has(unique); phase++) unique = `${name} (Phase ${phase})`;
+    used.add(unique);
+    return unique;
 }
 
 function stageOrderOf(stages: readonly StageDefinition[], apiName: string): number {
@@ -1102,7 +1112,8 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
         metadata,
         asOfDay: dayOf(asOf),
         org,
-        repsBySegment: { mid_market: [], enterprise: [] }
+        repsBySegment: { mid_market: [], enterprise: [] },
+        dealNames: new Set<string>()
     };
     buildUsers(context);
     buildAccounts(context, Math.max(5, Math.round(deals * 0.15)));

@@ -99,6 +99,14 @@ describe('shape and sizes', () => {
         }
     });
 
+    it('gives every deal its own name, at any size', () => {
+        for (const sample of [org, generateSampleOrg({ deals: 10_000, seed: 1 })]) {
+            const names = sample.opportunities.map((deal) => deal.Name);
+            expect(new Set(names).size).toBe(names.length);
+        }
+        expect(org.opportunities.some((deal) => / \(Phase \d+\)$/.test(deal.Name))).toBe(true);
+    });
+
     it('uses Salesforce-shaped ids with the right key prefixes', () => {
         org.users.forEach((user) => expectId(user.Id, 'User'));
         org.userRoles.forEach((role) => expectId(role.Id, 'UserRole'));

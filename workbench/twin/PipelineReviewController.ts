@@ -10,6 +10,7 @@ import { dayOf } from '../sample-org/dates';
 import type { OpportunityRecord, PipelineReviewRecord, ReviewDecisionRecord } from '../sample-org/types';
 import type {
     ActionItem,
+    BoardLoad,
     BoardPage,
     BoardQuery,
     BoardRow,
@@ -36,6 +37,7 @@ import {
 } from './params';
 import type { StoredSnapshot, StoredTask } from './store';
 import { resolveTeamScope } from './team-scope';
+import { accountNameOf, addSavedDecisions, rankedRisks, SAMPLE_ORG_CURRENCY } from './ReviewBoardRows';
 import { label } from './labels';
 import { type ApexContext, type ParamsOf, DAY_MS, userName } from './apex-context';
 
@@ -257,6 +259,7 @@ function toRow(context: ApexContext, { snapshot, opportunity, risk }: ScopedSnap
         opportunityId: opportunity.Id,
         name: opportunity.Name,
         ownerId: opportunity.OwnerId,
+        accountName: accountNameOf(context.store, opportunity.AccountId),
         ownerName: userName(context, opportunity.OwnerId) ?? '',
         stage: opportunity.StageName,
         amount: opportunity.Amount,
@@ -272,12 +275,14 @@ function toRow(context: ApexContext, { snapshot, opportunity, risk }: ScopedSnap
         band: snapshot.Band__c,
         topRisk: top === null ? null : isBlank(top.message) ? top.code : top.message,
         topRiskSeverity: top?.severity ?? null,
+        risks: rankedRisks(snapshot.risks),
         riskWeightedAmount: risk,
         stageAtLastReview: null,
         amountAtLastReview: null,
         closeDateAtLastReview: null,
         scoreAtLastReview: null,
-        decisionDates: []
+        decisionDates: [],
+        savedDecision: null
     };
 }
 
@@ -433,6 +438,26 @@ function summarize(context: ApexContext, reviewId: string | null): SessionSummar
 }
 
 export const PipelineReviewController = {
+    /** PipelineReviewService.loadBoard: options, the scope used, totals and the first page in one round trip. */
+    loadBoard(context: ApexContext, params: ParamsOf<'PipelineReviewController.loadBoard'>): BoardLoad {
+        const options = PipelineReviewController.getScopeOptions(context);
+        const given = params.query === null || params.query === undefined ? {} : params.query;
+        const query = { ...readObject(given, 'query', 'PipelineReviewModels.BoardQuery') };
+        if (isBlank(typeof query.scope === 'string' ? query.scope : null)) {
+            query.scope = options.hasTeam ? 'my_team' : 'all_visible';
+        }
+        return {
+            options,
+            scope: query.scope as string,
+            summary: PipelineReviewController.getBoardSummary(context, {
+                query
+            } as ParamsOf<'PipelineReviewController.getBoardSummary'>),
+            page: PipelineReviewController.getBoardPage(context, {
+                query
+            } as ParamsOf<'PipelineReviewController.getBoardPage'>)
+        };
+    },
+
     getScopeOptions(context: ApexContext): ScopeOptions {
         const { store } = context;
         const reps = store.teamMembers(context.userId).map((user) => ({ label: user.Name, value: user.Id }));
@@ -480,7 +505,8 @@ export const PipelineReviewController = {
             nextCursorRisk: null,
             nextCursorId: null,
             lastReviewAt,
-            reviewDates
+            reviewDates,
+            decisionReviewId: null
         };
         const shown = ordered.slice(0, pageSize);
         if (page.hasMore) {
@@ -494,6 +520,7 @@ export const PipelineReviewController = {
             addHistory(context, row, lastReviewAt, decisionDates.get(row.opportunityId) ?? []);
             page.rows.push(row);
         }
+        addSavedDecisions(context.store, context.userId, page);
         return page;
     },
 
@@ -503,10 +530,16 @@ export const PipelineReviewController = {
         const reviews = completedReviews(context, STUCK_REVIEW_COUNT);
         const inScope = opportunitiesInScope(context, criteria);
         const scoped = latestSnapshotsInScope(context, criteria);
+        // With a band filter the totals describe the listed deals (PipelineReviewSelector.totalsOf).
+        const totalled = criteria.band === null ? inScope : scoped.map(({ opportunity }) => opportunity);
         const summary: BoardSummary = {
-            totalDeals: inScope.length,
-            totalAmount: inScope.reduce((sum, opportunity) => sum + (opportunity.Amount ?? 0), 0),
-            unscoredDeals: inScope.filter((opportunity) => !store.latestSnapshot(opportunity.Id)).length,
+            currencyIsoCode: SAMPLE_ORG_CURRENCY,
+            totalDeals: totalled.length,
+            totalAmount: totalled.reduce((sum, opportunity) => sum + (opportunity.Amount ?? 0), 0),
+            unscoredDeals:
+                criteria.band === null
+                    ? inScope.filter((opportunity) => !store.latestSnapshot(opportunity.Id)).length
+                    : 0,
             healthyDeals: scoped.filter(({ snapshot }) => snapshot.Band__c === 'healthy').length,
             watchDeals: scoped.filter(({ snapshot }) => snapshot.Band__c === 'watch').length,
             atRiskDeals: scoped.filter(({ snapshot }) => snapshot.Band__c === 'at_risk').length,

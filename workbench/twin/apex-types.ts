@@ -10,7 +10,7 @@
 export type { TrendPoint, DealHealthView } from 'c/dealHealthLogic';
 export type { StepStatus, StepView, StageView, PlaybookView } from 'c/playbookLogic';
 export type { NudgeView } from 'c/nudgeLogic';
-export type { BoardRow, BoardPage, ActionItem, BoardSummary, SessionSummary } from 'c/reviewLogic';
+export type { BoardRow, BoardPage, ActionItem, BoardSummary, SessionSummary, BoardLoad } from 'c/reviewLogic';
 
 /** A decision as the stand-in receives it: untrusted JSON, every field possibly null until validated. */
 export interface DecisionInput {

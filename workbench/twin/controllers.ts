@@ -24,6 +24,7 @@ export const APEX_METHODS: Readonly<TwinMethods> = {
     'PlaybookController.markStep': PlaybookController.markStep,
     'NudgeController.getNudges': NudgeController.getNudges,
     'NudgeController.recordNudgeFeedback': NudgeController.recordNudgeFeedback,
+    'PipelineReviewController.loadBoard': PipelineReviewController.loadBoard,
     'PipelineReviewController.getScopeOptions': PipelineReviewController.getScopeOptions,
     'PipelineReviewController.getBoardPage': PipelineReviewController.getBoardPage,
     'PipelineReviewController.getBoardSummary': PipelineReviewController.getBoardSummary,

@@ -4,6 +4,7 @@
  * The workbench's non-Apex reads: the Opportunity record the record wire (`getRecord`) needs, in UI API shape, and
  * the deal and user lists of the page shell's pickers.
  */
+import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
 import { formatDatetime } from './DealHealthController';
 import type { WorkbenchStore } from './store';
@@ -91,10 +92,24 @@ export interface DealListItem {
     isClosed: boolean;
     score: number | null;
     band: string | null;
+    /** A play with steps matches the deal, so the playbook component has something to show. */
+    hasPlaybook: boolean;
 }
+
+/** The list per index: a write makes a new index (WorkbenchStore.changed), so the list is rebuilt only then. */
+const dealListByIndex = new WeakMap<object, DealListItem[]>();
 
 /** Every deal of the sample org for the deal picker (a workbench list, not an org read: no sharing applied). */
 export function dealList(store: WorkbenchStore): DealListItem[] {
+    const index = store.index();
+    const cached = dealListByIndex.get(index);
+    if (cached) return cached;
+    const list = buildDealList(store);
+    dealListByIndex.set(index, list);
+    return list;
+}
+
+function buildDealList(store: WorkbenchStore): DealListItem[] {
     const index = store.index();
     const item = (opportunity: OpportunityRecord): DealListItem => {
         const latest = store.latestSnapshot(opportunity.Id);
@@ -110,7 +125,8 @@ export function dealList(store: WorkbenchStore): DealListItem[] {
             closeDate: opportunity.CloseDate,
             isClosed: opportunity.IsClosed,
             score: latest?.Score__c ?? null,
-            band: latest?.Band__c ?? null
+            band: latest?.Band__c ?? null,
+            hasPlaybook: (playbookMatchFor(index, opportunity, opportunity.Amount)?.playbook.steps.length ?? 0) > 0
         };
     };
     return store.org.opportunities

@@ -7,6 +7,7 @@
  *   POST /apex/<Class>.<method>   JSON body = the named parameters → the Apex JSON; errors 400 `{ body: { message } }`
  *   GET  /api/record/<id>         the Opportunity in UI API shape `{ id, apiName, fields: { X: { value, displayValue } } }`
  *   GET  /api/deals               `{ deals: [...] }` for the deal picker
+ *   GET  /api/deals/<id>          one item of that list (the record page's highlights)
  *   GET  /api/users               `{ defaultUserId, currentUserId, today, users: [...] }` for the user picker
  *   GET  /api/health              `{ ok, deals, asOf, today }`
  *   GET  /api/org                 `{ source }`: where the org's records come from, what was inferred, what is missing
@@ -25,6 +26,7 @@ import { type ApexContext, twinMethod } from './controllers';
 import { ApexError } from './params';
 import { dealList, opportunityRecord, userList } from './records';
 import { checkApiRequest, checkHost, newSessionToken, RequestRejected, withSessionToken } from './request-guard';
+import { pageRoute } from './pages';
 import type { WorkbenchStore } from './store';
 
 export const USER_HEADER = 'x-workbench-user';
@@ -204,6 +206,7 @@ async function serveStatic(
 
 const APEX_ROUTE = /^\/apex\/([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
 const RECORD_ROUTE = /^\/api\/record\/([^/]+)$/;
+const DEAL_ROUTE = /^\/api\/deals\/([^/]+)$/;
 
 /** The stand-in as a Node HTTP server (not yet listening; see startStandInServer). */
 const QUALIFICATION_STATUSES = new Set(['unknown', 'identified', 'validated']);
@@ -297,6 +300,11 @@ export function createStandInServer(options: StandInServerOptions): Server {
                 sendJson(response, 200, representation);
             } else if (pathname === '/api/deals') {
                 sendJson(response, 200, { deals: dealList(store) });
+            } else if (DEAL_ROUTE.test(pathname)) {
+                const id = decodeURIComponent(DEAL_ROUTE.exec(pathname)![1]!);
+                const deal = dealList(store).find((candidate) => candidate.id === id);
+                if (!deal) throw new HttpError(404, `No deal ${id} in the sample org.`);
+                sendJson(response, 200, deal);
             } else if (pathname === '/api/users') {
                 sendJson(response, 200, userList(store, userId));
             } else if (pathname === '/api/org') {
@@ -315,7 +323,13 @@ export function createStandInServer(options: StandInServerOptions): Server {
         }
 
         if (options.staticDir && (method === 'GET' || method === 'HEAD')) {
-            if (await serveStatic(options.staticDir, pathname, request, response, sessionToken)) return;
+            const page = pageRoute(url, request, store);
+            if (page?.kind === 'redirect') {
+                response.writeHead(302, { location: page.location });
+                response.end();
+                return;
+            }
+            if (await serveStatic(options.staticDir, page?.path ?? pathname, request, response, sessionToken)) return;
         }
         throw new HttpError(404, `Nothing at ${pathname}.`);
     }

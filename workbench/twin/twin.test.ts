@@ -17,6 +17,7 @@ import type {
 import { buildApp } from '../../service/src/app';
 import type { Nudge, ScoreRequest } from '../../service/src/contract';
 import type {
+    BoardLoad,
     BoardPage,
     BoardRow,
     BoardSummary,
@@ -423,7 +424,8 @@ describe('PipelineReviewController: board', () => {
                     nextCursorRisk: null,
                     nextCursorId: null,
                     lastReviewAt: null,
-                    reviewDates: []
+                    reviewDates: [],
+                    decisionReviewId: null
                 } satisfies BoardPage)
             );
             seen.push(...page.rows);
@@ -459,6 +461,7 @@ describe('PipelineReviewController: board', () => {
         const typed: LwcBoardSummary = summary;
         expect(keys(typed)).toEqual(
             keys({
+                currencyIsoCode: 'USD',
                 totalDeals: 0,
                 totalAmount: 0,
                 unscoredDeals: 0,
@@ -489,8 +492,16 @@ describe('PipelineReviewController: board', () => {
         const filtered = await ok<BoardSummary>('PipelineReviewController.getBoardSummary', {
             query: { scope: 'my_team', band: 'at_risk' }
         });
-        expect(filtered.totalDeals).toBe(summary.totalDeals);
+        // The band narrows the totals to the deals the board lists; a deal without a snapshot has no band.
+        expect(filtered.totalDeals).toBe(summary.atRiskDeals);
+        expect(filtered.totalAmount).toBe(
+            open
+                .filter((deal) => store.latestSnapshot(deal.Id)?.Band__c === 'at_risk')
+                .reduce((sum, deal) => sum + (deal.Amount ?? 0), 0)
+        );
+        expect(filtered.unscoredDeals).toBe(0);
         expect(filtered.healthyDeals).toBe(0);
+        expect(summary.currencyIsoCode).toBe('USD');
         expect(await apexError('PipelineReviewController.getBoardSummary', { query: { scope: 'team' } })).toBe(
             'Unknown scope "team"; use me, my_team, one_rep or all_visible.'
         );
@@ -502,6 +513,7 @@ function emptyRow(): BoardRow {
         snapshotId: '',
         opportunityId: '',
         name: '',
+        accountName: null,
         ownerId: '',
         ownerName: '',
         stage: '',
@@ -518,12 +530,14 @@ function emptyRow(): BoardRow {
         band: null,
         topRisk: null,
         topRiskSeverity: null,
+        risks: [],
         riskWeightedAmount: null,
         stageAtLastReview: null,
         amountAtLastReview: null,
         closeDateAtLastReview: null,
         scoreAtLastReview: null,
-        decisionDates: []
+        decisionDates: [],
+        savedDecision: null
     };
 }
 
@@ -604,6 +618,24 @@ describe('PipelineReviewController: a session', () => {
         expect(store.opportunity(commit!.Id)!.ForecastCategoryName).toBe('Commit');
         expect(store.opportunity(disqualify!.Id)).toMatchObject({ StageName: 'Closed Lost', IsClosed: true });
 
+        // The board's one round trip carries the saved decisions, with who decided and when.
+        const load = await ok<BoardLoad>('PipelineReviewController.loadBoard', {
+            query: { scope: null, pageSize: 200 }
+        });
+        expect(load.scope).toBe('my_team');
+        expect(load.options!.openReviewId).toBe(reviewId);
+        expect(load.summary!.totalDeals).toBeGreaterThan(0);
+        expect(load.page!.decisionReviewId).toBe(reviewId);
+        expect(load.page!.rows.find((row) => row.opportunityId === push!.Id)!.savedDecision).toMatchObject({
+            reviewId,
+            decision: 'push',
+            newCloseDate: newClose,
+            decidedByName: store.user(managerId)!.Name
+        });
+        expect(load.page!.rows.find((row) => row.opportunityId === noChange!.Id)!.savedDecision!.decision).toBe(
+            'no_change'
+        );
+
         // The record wire sees the change after the review started; the board drops the closed deal.
         const record = await get<RecordRepresentation>(`/api/record/${push!.Id}`);
         expect(record.json.fields.CloseDate!.value).toBe(newClose);
@@ -654,6 +686,8 @@ describe('PipelineReviewController: a session', () => {
         expect(page.reviewDates).toHaveLength(2);
         expect(page.rows.map((row) => row.opportunityId)).not.toContain(disqualify!.Id);
         expect(page.rows.find((row) => row.opportunityId === push!.Id)!.decisionDates.length).toBeGreaterThan(0);
+        // With no session open, the last completed one's decisions stay on the board.
+        expect(page.decisionReviewId).toBe(reviewId);
     });
 });
 

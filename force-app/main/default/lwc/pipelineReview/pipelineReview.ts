@@ -1,15 +1,17 @@
-import { LightningElement, wire } from 'lwc';
+import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import getScopeOptions from '@salesforce/apex/PipelineReviewController.getScopeOptions';
+import loadBoard from '@salesforce/apex/PipelineReviewController.loadBoard';
 import getBoardPage from '@salesforce/apex/PipelineReviewController.getBoardPage';
-import getBoardSummary from '@salesforce/apex/PipelineReviewController.getBoardSummary';
 import startReview from '@salesforce/apex/PipelineReviewController.startReview';
 import saveDecisions from '@salesforce/apex/PipelineReviewController.saveDecisions';
 import endReview from '@salesforce/apex/PipelineReviewController.endReview';
-import { errorMessage, type WiredResult } from 'c/lwcUtils';
+import { errorMessage } from 'c/lwcUtils';
+import type { FilterChangeDetail, FilterDefinition, FilterOption } from 'c/filterBar';
 import {
     DECISION_LABELS,
     decisionProblems,
+    formatDate,
+    formatMoney,
     loopHealth,
     normalizeDecision,
     toDisplayRows,
@@ -19,74 +21,50 @@ import {
     type BoardRow,
     type BoardSummary,
     type Decision,
+    type DecisionDraft,
     type DecisionInput,
     type LoopHealth,
+    type ScopeOptions,
     type SessionSummary
 } from 'c/reviewLogic';
 
-interface Option {
-    label: string;
-    value: string;
-}
-
-interface ScopeOptions {
-    reps: Option[];
-    stages: Option[];
-    forecastCategories: Option[];
-    quarters: Option[];
-    hasTeam: boolean;
-    openReviewId: string | null;
-}
-
 const PAGE_SIZE = 50;
 const ANY = '';
+/** Space kept under the board so the page does not scroll; the board takes the rest of the viewport's height. */
+const BOARD_BOTTOM_GAP_PX = 12;
+const BOARD_MIN_HEIGHT_PX = 320;
 
-const COLUMNS = [
-    {
-        label: 'Deal',
-        fieldName: 'dealUrl',
-        type: 'url',
-        typeAttributes: { label: { fieldName: 'name' }, target: '_self' }
-    },
-    { label: 'Owner', fieldName: 'ownerName' },
-    { label: 'Stage', fieldName: 'stage' },
-    { label: 'Days in stage', fieldName: 'daysInStage', type: 'number', initialWidth: 90 },
-    { label: 'Amount', fieldName: 'amount', type: 'currency' },
-    { label: 'Close date', fieldName: 'closeDateText' },
-    { label: 'Score', fieldName: 'scoreText', initialWidth: 70 },
-    { label: 'Since last review', fieldName: 'scoreChangeText', initialWidth: 90 },
-    { label: 'Band', fieldName: 'bandLabel', initialWidth: 90 },
-    { label: 'Top risk', fieldName: 'topRisk', wrapText: true },
-    { label: 'Next step', fieldName: 'nextStep', wrapText: true },
-    { label: 'Last activity', fieldName: 'lastActivityDate', type: 'date-local' },
-    {
-        label: 'Changed since last review',
-        fieldName: 'changesText',
-        wrapText: true,
-        cellAttributes: { class: { fieldName: 'rowClass' } }
-    },
-    { label: 'Stuck', fieldName: 'stuckText', initialWidth: 70 },
-    { label: 'Decision', fieldName: 'decisionText', initialWidth: 100 },
-    { type: 'action', typeAttributes: { rowActions: [{ label: 'Decide', name: 'decide' }] } }
-];
+type FilterKey = 'scope' | 'repId' | 'closeQuarter' | 'stage' | 'forecastCategory' | 'band';
 
-const DECISION_OPTIONS: Option[] = (Object.keys(DECISION_LABELS) as Decision[]).map((value) => ({
+/** Apex options as the filter bar takes them (Aura drops null fields, so a label may be missing). */
+function filterOptions(
+    options: readonly { label?: string | null; value?: string | null }[] | null | undefined
+): FilterOption[] {
+    return (options ?? []).map((option) => ({ label: option.label ?? option.value ?? '', value: option.value ?? '' }));
+}
+
+const DECISION_OPTIONS: FilterOption[] = (Object.keys(DECISION_LABELS) as Decision[]).map((value) => ({
     label: DECISION_LABELS[value],
     value
 }));
 
+const BAND_OPTIONS: FilterOption[] = [
+    { label: 'At risk', value: 'at_risk' },
+    { label: 'Watch', value: 'watch' },
+    { label: 'Healthy', value: 'healthy' }
+];
+
 /**
- * The manager's weekly pipeline review: a risk-sorted board of the team's deals with what changed since the last
- * review, loop health, open actions from earlier sessions, and a session that ends in logged decisions (commit,
- * push, disqualify, action with owner and due date, or no change), saved in bulk.
+ * The manager's weekly pipeline review: loop health, open actions of earlier sessions, filters, and a risk-sorted
+ * board with a side panel for the selected deal, driven by keyboard (arrows or J/K, D to decide, Enter to confirm).
+ * A session ends in logged decisions, saved in bulk; saved decisions stay on their rows with who decided and when.
+ * One Apex round trip on opening (loadBoard); one per further page.
  */
 export default class PipelineReview extends LightningElement {
-    columns = COLUMNS;
     decisionOptions = DECISION_OPTIONS;
 
     options: ScopeOptions | undefined;
-    optionsError: string | undefined;
-    scope = 'my_team';
+    scope = ANY;
     repId: string = ANY;
     closeQuarter: string = ANY;
     stage: string = ANY;
@@ -98,88 +76,73 @@ export default class PipelineReview extends LightningElement {
     reviewDates: string[] = [];
     cursor: { risk: number | null; id: string | null } | null = null;
     hasMore = false;
-    isLoadingBoard = false;
+    isLoadingBoard = true;
+    isLoadingMore = false;
     boardError: string | undefined;
     summary: BoardSummary | undefined;
-    /** Bumped on every reload, so a late page of an older query is ignored. */
+    selectedId: string | null = null;
+    /** Bumped on every reload, so a late answer to an older query is ignored. */
     boardGeneration = 0;
 
     reviewId: string | null = null;
     pending = new Map<string, DecisionInput>();
-    draft: DecisionInput | null = null;
-    draftDealName = '';
+    draft: DecisionDraft | null = null;
     draftProblems: string[] = [];
     isSaving = false;
     saveError: string | undefined;
     sessionSummary: SessionSummary | undefined;
 
-    @wire(getScopeOptions)
-    wiredOptions(result: WiredResult<ScopeOptions>): void {
-        if (result.data) {
-            const firstLoad = !this.options;
-            this.options = result.data;
-            this.optionsError = undefined;
-            if (firstLoad) {
-                if (!result.data.hasTeam) this.scope = 'all_visible';
-                this.reviewId = result.data.openReviewId ?? null;
-                this.reloadBoard();
-            }
-        } else if (result.error) {
-            this.optionsError = errorMessage(result.error);
+    private boardHeight = 0;
+    private readonly handleResize = (): void => this.fitBoardToViewport();
+    /** Re-measures when what sits above the board (tiles, filters, actions) settles or changes size. */
+    private resizeObserver: ResizeObserver | undefined;
+
+    override connectedCallback(): void {
+        window.addEventListener('resize', this.handleResize);
+        this.reloadBoard();
+    }
+
+    override disconnectedCallback(): void {
+        window.removeEventListener('resize', this.handleResize);
+        this.resizeObserver?.disconnect();
+        this.resizeObserver = undefined;
+    }
+
+    override renderedCallback(): void {
+        this.fitBoardToViewport();
+        const card = this.template?.querySelector<HTMLElement>('[data-id="pipeline-review"]');
+        if (card && !this.resizeObserver && typeof ResizeObserver !== 'undefined') {
+            this.resizeObserver = new ResizeObserver(() => this.fitBoardToViewport());
+            this.resizeObserver.observe(card);
         }
     }
 
-    get isLoadingOptions(): boolean {
-        return !this.options && !this.optionsError;
-    }
-
-    get scopeOptions(): Option[] {
-        const choices: Option[] = [];
-        if (this.options?.hasTeam) {
-            choices.push({ label: 'My team', value: 'my_team' }, { label: 'One rep', value: 'one_rep' });
+    /** The board fills the viewport below its own top edge, so as many deals show as the screen allows. */
+    private fitBoardToViewport(): void {
+        const layout = this.template?.querySelector<HTMLElement>('[data-id="board-layout"]');
+        if (!layout) return;
+        // The board's top on the page (not in the viewport, which moves when the page scrolls).
+        const top = layout.getBoundingClientRect().top + window.scrollY;
+        const height = Math.max(BOARD_MIN_HEIGHT_PX, Math.floor(window.innerHeight - top - BOARD_BOTTOM_GAP_PX));
+        if (height !== this.boardHeight) {
+            this.boardHeight = height;
+            layout.style.height = `${height}px`;
         }
-        choices.push({ label: 'All I may see', value: 'all_visible' });
-        return choices;
     }
 
-    get isOneRep(): boolean {
-        return this.scope === 'one_rep';
+    // Loading ----------------------------------------------------------------------------------------------------
+
+    get isFirstLoad(): boolean {
+        return this.isLoadingBoard && !this.options;
     }
 
-    private withAny(options: Option[] | undefined, anyLabel: string): Option[] {
-        return [{ label: anyLabel, value: ANY }, ...(options ?? [])];
-    }
-
-    get repOptions(): Option[] {
-        return this.options?.reps ?? [];
-    }
-
-    get quarterOptions(): Option[] {
-        return this.withAny(this.options?.quarters, 'Any quarter');
-    }
-
-    get stageOptions(): Option[] {
-        return this.withAny(this.options?.stages, 'Any stage');
-    }
-
-    get forecastOptions(): Option[] {
-        return this.withAny(this.options?.forecastCategories, 'Any category');
-    }
-
-    get bandOptions(): Option[] {
-        return this.withAny(
-            [
-                { label: 'At risk', value: 'at_risk' },
-                { label: 'Watch', value: 'watch' },
-                { label: 'Healthy', value: 'healthy' }
-            ],
-            'Any band'
-        );
+    get optionsError(): string | undefined {
+        return this.options ? undefined : this.boardError;
     }
 
     get query(): Record<string, unknown> {
         return {
-            scope: this.scope,
+            scope: this.scope || null,
             repId: this.scope === 'one_rep' && this.repId ? this.repId : null,
             closeQuarter: this.closeQuarter || null,
             stage: this.stage || null,
@@ -191,140 +154,37 @@ export default class PipelineReview extends LightningElement {
         };
     }
 
-    get displayRows(): BoardDisplayRow[] {
-        return toDisplayRows(this.rows, this.lastReviewAt, this.reviewDates, this.pending);
-    }
-
-    get hasRows(): boolean {
-        return this.rows.length > 0;
-    }
-
-    get isBoardEmpty(): boolean {
-        return !this.isLoadingBoard && !this.boardError && this.summary !== undefined && this.rows.length === 0;
-    }
-
-    get health(): LoopHealth | undefined {
-        return this.summary ? loopHealth(this.summary) : undefined;
-    }
-
-    get hasOpenActions(): boolean {
-        return (this.summary?.openActions.length ?? 0) > 0;
-    }
-
-    get openActions() {
-        return (this.summary?.openActions ?? []).map((action) => ({
-            ...action,
-            dueText: action.dueDate ?? 'no due date',
-            statusText: action.isOverdue ? 'Overdue' : 'Open',
-            badgeClass: action.isOverdue ? 'slds-badge slds-theme_error' : 'slds-badge'
-        }));
-    }
-
-    get totalsText(): string {
-        if (!this.summary) return '';
-        const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(this.summary.totalAmount);
-        const unscored = this.summary.unscoredDeals > 0 ? `, ${this.summary.unscoredDeals} not scored yet` : '';
-        return `${this.summary.totalDeals} open deals, ${amount} in total${unscored}. Showing ${this.rows.length}.`;
-    }
-
-    get inSession(): boolean {
-        return this.reviewId !== null;
-    }
-
-    get pendingCount(): number {
-        return this.pending.size;
-    }
-
-    get hasPending(): boolean {
-        return this.pending.size > 0;
-    }
-
-    get saveLabel(): string {
-        return `Save decisions (${this.pending.size})`;
-    }
-
-    get pendingList() {
-        return [...this.pending.values()].map((input) => ({
-            key: input.opportunityId,
-            text: `${this.rows.find((row) => row.opportunityId === input.opportunityId)?.name ?? input.opportunityId}: ${DECISION_LABELS[input.decision]}`
-        }));
-    }
-
-    get isPush(): boolean {
-        return this.draft?.decision === 'push';
-    }
-
-    get isDisqualify(): boolean {
-        return this.draft?.decision === 'disqualify';
-    }
-
-    get isAction(): boolean {
-        return this.draft?.decision === 'action';
-    }
-
-    get ownerOptions(): Option[] {
-        const row = this.rows.find((candidate) => candidate.opportunityId === this.draft?.opportunityId);
-        const owners = new Map<string, string>();
-        if (row?.ownerId) owners.set(row.ownerId, `${row.ownerName ?? ''} (deal owner)`);
-        for (const rep of this.options?.reps ?? []) if (!owners.has(rep.value)) owners.set(rep.value, rep.label);
-        return [...owners.entries()].map(([value, label]) => ({ label, value }));
-    }
-
-    get draftHeading(): string {
-        return `Decision on ${this.draftDealName}`;
-    }
-
-    get hasDraftProblems(): boolean {
-        return this.draftProblems.length > 0;
-    }
-
-    get sessionWarning(): boolean {
-        return Boolean(this.sessionSummary?.zeroDecisionWarning);
-    }
-
-    // Filters and scope -------------------------------------------------------------------------------------------
-
-    handleScopeChange(event: CustomEvent<{ value: string }>): void {
-        this.scope = event.detail.value;
-        if (this.scope === 'one_rep' && !this.repId) return;
-        this.reloadBoard();
-    }
-
-    handleFilterChange(event: CustomEvent<{ value: string }>): void {
-        const filter = (event.currentTarget as HTMLElement).dataset.filter as
-            'repId' | 'closeQuarter' | 'stage' | 'forecastCategory' | 'band';
-        this[filter] = event.detail.value ?? ANY;
-        this.reloadBoard();
-    }
-
-    // The board ---------------------------------------------------------------------------------------------------
-
     async reloadBoard(): Promise<void> {
         const generation = ++this.boardGeneration;
-        this.rows = [];
-        this.cursor = null;
-        this.hasMore = false;
         this.boardError = undefined;
         this.isLoadingBoard = true;
         try {
-            const [summary, page] = await Promise.all([
-                getBoardSummary({ query: this.query }),
-                getBoardPage({ query: this.query })
-            ]);
+            const load = await loadBoard({ query: this.query });
             if (generation !== this.boardGeneration) return;
-            this.summary = summary;
-            this.applyPage(page);
+            const firstLoad = !this.options;
+            this.options = load.options ?? undefined;
+            this.scope = load.scope ?? this.scope;
+            if (firstLoad) this.reviewId = load.options?.openReviewId ?? null;
+            this.summary = load.summary ?? undefined;
+            this.rows = [];
+            if (load.page) this.applyPage(load.page);
+            if (!this.rows.some((row) => row.opportunityId === this.selectedId)) {
+                this.selectedId = this.rows[0]?.opportunityId ?? null;
+            }
         } catch (error) {
-            if (generation === this.boardGeneration) this.boardError = errorMessage(error);
+            if (generation === this.boardGeneration) {
+                this.rows = [];
+                this.boardError = errorMessage(error);
+            }
         } finally {
             if (generation === this.boardGeneration) this.isLoadingBoard = false;
         }
     }
 
     async handleLoadMore(): Promise<void> {
-        if (!this.hasMore || this.isLoadingBoard || !this.cursor) return;
+        if (!this.hasMore || this.isLoadingBoard || this.isLoadingMore || !this.cursor) return;
         const generation = this.boardGeneration;
-        this.isLoadingBoard = true;
+        this.isLoadingMore = true;
         try {
             const page = await getBoardPage({
                 query: { ...this.query, cursorRisk: this.cursor.risk, cursorId: this.cursor.id }
@@ -336,7 +196,7 @@ export default class PipelineReview extends LightningElement {
                 this.toast('More deals could not be loaded', errorMessage(error), 'error');
             }
         } finally {
-            if (generation === this.boardGeneration) this.isLoadingBoard = false;
+            this.isLoadingMore = false;
         }
     }
 
@@ -348,7 +208,194 @@ export default class PipelineReview extends LightningElement {
         this.cursor = page.hasMore ? { risk: page.nextCursorRisk ?? null, id: page.nextCursorId ?? null } : null;
     }
 
+    // Header, tiles, filters ---------------------------------------------------------------------------------------
+
+    get currencyIsoCode(): string | null {
+        return this.summary?.currencyIsoCode ?? null;
+    }
+
+    get health(): LoopHealth | undefined {
+        return this.summary ? loopHealth(this.summary) : undefined;
+    }
+
+    get totalDealsText(): string {
+        return this.summary ? String(this.summary.totalDeals) : '';
+    }
+
+    get totalsDetail(): string {
+        if (!this.summary) return '';
+        const unscored = this.summary.unscoredDeals > 0 ? ` · ${this.summary.unscoredDeals} not scored yet` : '';
+        return `${formatMoney(this.summary.totalAmount, this.currencyIsoCode)} in total${unscored}`;
+    }
+
+    get totalsLabel(): string {
+        return this.band ? `Open deals (${BAND_OPTIONS.find((b) => b.value === this.band)?.label})` : 'Open deals';
+    }
+
+    get stuckTone(): string {
+        return (this.summary?.stuckDeals ?? 0) > 0 ? 'warning' : 'success';
+    }
+
+    get overdueTone(): string {
+        return (this.summary?.overdueActions ?? 0) > 0 ? 'error' : 'success';
+    }
+
+    get decidedTone(): string {
+        const share = this.health?.decisionSharePercent;
+        return share === null || share === undefined ? 'neutral' : share >= 50 ? 'success' : 'warning';
+    }
+
+    get lastReviewText(): string {
+        return this.lastReviewAt
+            ? `Changes since the last review on ${formatDate(this.lastReviewAt)}`
+            : 'No earlier review';
+    }
+
+    get showingText(): string {
+        if (!this.summary) return '';
+        return `Showing ${this.rows.length} of ${this.summary.totalDeals - this.summary.unscoredDeals} scored deals`;
+    }
+
+    get hasOpenActions(): boolean {
+        return (this.summary?.openActions.length ?? 0) > 0;
+    }
+
+    get openActions() {
+        return (this.summary?.openActions ?? []).map((action) => ({
+            ...action,
+            dueText: action.dueDate ? formatDate(action.dueDate) : 'no due date',
+            statusText: action.isOverdue ? 'Overdue' : 'Open',
+            badgeClass: action.isOverdue ? 'slds-badge slds-theme_error' : 'slds-badge'
+        }));
+    }
+
+    private withAny(options: FilterOption[] | undefined, anyLabel: string): FilterOption[] {
+        return [{ label: anyLabel, value: ANY }, ...(options ?? [])];
+    }
+
+    get filters(): FilterDefinition[] {
+        const scopes: FilterOption[] = [];
+        if (this.options?.hasTeam) {
+            scopes.push({ label: 'My team', value: 'my_team' }, { label: 'One rep', value: 'one_rep' });
+        }
+        scopes.push({ label: 'All I may see', value: 'all_visible' });
+        return [
+            { key: 'scope', label: 'Scope', value: this.scope, options: scopes },
+            {
+                key: 'repId',
+                label: 'Rep',
+                value: this.repId,
+                options: filterOptions(this.options?.reps),
+                hidden: this.scope !== 'one_rep'
+            },
+            {
+                key: 'closeQuarter',
+                label: 'Close quarter',
+                value: this.closeQuarter,
+                options: this.withAny(filterOptions(this.options?.quarters), 'Any quarter')
+            },
+            {
+                key: 'stage',
+                label: 'Stage',
+                value: this.stage,
+                options: this.withAny(filterOptions(this.options?.stages), 'Any stage')
+            },
+            {
+                key: 'forecastCategory',
+                label: 'Forecast category',
+                value: this.forecastCategory,
+                options: this.withAny(filterOptions(this.options?.forecastCategories), 'Any category')
+            },
+            { key: 'band', label: 'Band', value: this.band, options: this.withAny(BAND_OPTIONS, 'Any band') }
+        ];
+    }
+
+    handleFilterChange(event: CustomEvent<FilterChangeDetail>): void {
+        const key = event.detail.key as FilterKey;
+        this[key] = event.detail.value ?? ANY;
+        // One rep needs the rep before the board can load.
+        if (this.scope === 'one_rep' && !this.repId) return;
+        this.reloadBoard();
+    }
+
+    // The board and the side panel ---------------------------------------------------------------------------------
+
+    get displayRows(): BoardDisplayRow[] {
+        return toDisplayRows(
+            this.rows,
+            this.lastReviewAt,
+            this.reviewDates,
+            this.pending,
+            this.currencyIsoCode,
+            this.selectedId
+        );
+    }
+
+    get selectedRow(): BoardDisplayRow | undefined {
+        return this.displayRows.find((row) => row.isSelected);
+    }
+
+    get hasRows(): boolean {
+        return this.rows.length > 0;
+    }
+
+    get isBoardEmpty(): boolean {
+        return !this.isLoadingBoard && !this.boardError && this.summary !== undefined && this.rows.length === 0;
+    }
+
+    get showBoardState(): boolean {
+        return !this.hasRows && Boolean(this.options);
+    }
+
+    handleSelect(event: CustomEvent<{ opportunityId: string }>): void {
+        this.selectedId = event.detail.opportunityId;
+    }
+
+    handleDecide(event: CustomEvent<{ opportunityId: string }>): void {
+        if (!this.inSession) {
+            this.toast('Start a review session first', 'Decisions are recorded inside a review session.', 'error');
+            return;
+        }
+        const row = this.rows.find((candidate) => candidate.opportunityId === event.detail.opportunityId);
+        // Apex sets every board row's id; a row without one cannot carry a decision.
+        if (!row?.opportunityId) return;
+        this.selectedId = row.opportunityId;
+        this.draftProblems = [];
+        // The manager picks the decision type: none is preselected, so no decision is recorded by accident.
+        this.draft = this.pending.get(row.opportunityId) ?? {
+            opportunityId: row.opportunityId,
+            decision: null,
+            newCloseDate: null,
+            reason: null,
+            actionText: null,
+            actionOwnerId: row.ownerId ?? null,
+            actionDueDate: null
+        };
+    }
+
     // The session ------------------------------------------------------------------------------------------------
+
+    get inSession(): boolean {
+        return this.reviewId !== null;
+    }
+
+    get hasPending(): boolean {
+        return this.pending.size > 0;
+    }
+
+    get saveLabel(): string {
+        return `Save decisions (${this.pending.size})`;
+    }
+
+    get sessionStatusText(): string {
+        if (!this.inSession) return 'No session in progress';
+        const saved = this.rows.filter((row) => row.savedDecision?.reviewId === this.reviewId).length;
+        return `Session in progress · ${saved} saved, ${this.pending.size} pending`;
+    }
+
+    get sessionWarning(): boolean {
+        return Boolean(this.sessionSummary?.zeroDecisionWarning);
+    }
 
     async handleStartSession(): Promise<void> {
         try {
@@ -358,52 +405,6 @@ export default class PipelineReview extends LightningElement {
         } catch (error) {
             this.toast('The session could not start', errorMessage(error), 'error');
         }
-    }
-
-    handleRowAction(event: CustomEvent<{ action: { name: string }; row: BoardDisplayRow }>): void {
-        if (event.detail.action.name !== 'decide') return;
-        if (!this.inSession) {
-            this.toast('Start a review session first', 'Decisions are recorded inside a review session.', 'error');
-            return;
-        }
-        const row = event.detail.row;
-        // Apex sets every board row's id; a row without one cannot carry a decision.
-        if (!row.opportunityId) return;
-        this.draftDealName = row.name ?? '';
-        this.draftProblems = [];
-        this.draft = this.pending.get(row.opportunityId) ?? {
-            opportunityId: row.opportunityId,
-            decision: 'no_change',
-            newCloseDate: null,
-            reason: null,
-            actionText: null,
-            actionOwnerId: row.ownerId ?? null,
-            actionDueDate: null
-        };
-    }
-
-    handleDraftChange(event: CustomEvent<{ value: string }>): void {
-        if (!this.draft) return;
-        const field = (event.currentTarget as HTMLElement).dataset.field as keyof DecisionInput;
-        this.draft = { ...this.draft, [field]: event.detail.value || null } as DecisionInput;
-        this.draftProblems = [];
-    }
-
-    handleCancelDraft(): void {
-        this.draft = null;
-    }
-
-    handleConfirmDraft(): void {
-        if (!this.draft) return;
-        const problems = decisionProblems(this.draft, todayIso());
-        if (problems.length > 0) {
-            this.draftProblems = problems;
-            return;
-        }
-        const pending = new Map(this.pending);
-        pending.set(this.draft.opportunityId, normalizeDecision(this.draft));
-        this.pending = pending;
-        this.draft = null;
     }
 
     async handleSaveDecisions(): Promise<void> {
@@ -452,6 +453,65 @@ export default class PipelineReview extends LightningElement {
     handleDiscardPending(): void {
         this.pending = new Map();
         this.saveError = undefined;
+    }
+
+    // The decision dialog -----------------------------------------------------------------------------------------
+
+    get draftRow(): BoardDisplayRow | undefined {
+        return this.draft ? this.displayRows.find((row) => row.opportunityId === this.draft!.opportunityId) : undefined;
+    }
+
+    get draftHeading(): string {
+        return `Decision on ${this.draftRow?.dealName ?? 'this deal'}`;
+    }
+
+    get isPush(): boolean {
+        return this.draft?.decision === 'push';
+    }
+
+    get isDisqualify(): boolean {
+        return this.draft?.decision === 'disqualify';
+    }
+
+    get isAction(): boolean {
+        return this.draft?.decision === 'action';
+    }
+
+    get ownerOptions(): FilterOption[] {
+        const row = this.rows.find((candidate) => candidate.opportunityId === this.draft?.opportunityId);
+        const owners = new Map<string, string>();
+        if (row?.ownerId) owners.set(row.ownerId, `${row.ownerName ?? ''} (deal owner)`);
+        for (const rep of filterOptions(this.options?.reps))
+            if (!owners.has(rep.value)) owners.set(rep.value, rep.label);
+        return [...owners.entries()].map(([value, label]) => ({ label, value }));
+    }
+
+    get hasDraftProblems(): boolean {
+        return this.draftProblems.length > 0;
+    }
+
+    handleDraftChange(event: CustomEvent<{ value: string }>): void {
+        if (!this.draft) return;
+        const field = (event.currentTarget as HTMLElement).dataset.field as keyof DecisionDraft;
+        this.draft = { ...this.draft, [field]: event.detail.value || null } as DecisionDraft;
+        this.draftProblems = [];
+    }
+
+    handleCancelDraft(): void {
+        this.draft = null;
+    }
+
+    handleConfirmDraft(): void {
+        if (!this.draft) return;
+        const problems = decisionProblems(this.draft, todayIso());
+        if (problems.length > 0) {
+            this.draftProblems = problems;
+            return;
+        }
+        const pending = new Map(this.pending);
+        pending.set(this.draft.opportunityId, normalizeDecision(this.draft));
+        this.pending = pending;
+        this.draft = null;
     }
 
     private toast(title: string, message: string, variant: 'success' | 'error'): void {

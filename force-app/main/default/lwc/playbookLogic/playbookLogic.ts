@@ -167,3 +167,63 @@ export function advanceSummary(criteria: ExitCriteria | null, stageLabel: string
             : criteria.stillNeeded.map((need) => ({ key: need.stepKey, text: `${need.title}: ${need.missing}` }))
     };
 }
+
+/** One item of the condensed stage path: a stage, or a marker standing for the stages left out. */
+export interface PathItem {
+    key: string;
+    label: string;
+    /** Full text for the tooltip and screen readers ("3 earlier stages: A, B, C"). */
+    title: string;
+    className: string;
+    /** "step" on the current stage, "false" elsewhere. */
+    ariaCurrent: string;
+}
+
+/** Stages shown on each side of the current one; the rest fold into a "+N" marker, so any number of stages fits. */
+export const PATH_NEIGHBOURS = 1;
+
+const PATH_ITEM = 'slds-path__item';
+
+/**
+ * The stage path condensed around the current stage: the stage before it, the current stage and the stage after it,
+ * with the earlier and later stages folded into one marker each. Without a current stage, the first stages show.
+ */
+export function condensedPath(stages: readonly StageView[], neighbours: number = PATH_NEIGHBOURS): PathItem[] {
+    const currentIndex = stages.findIndex((stage) => stage.isCurrent);
+    const centre = currentIndex === -1 ? 0 : currentIndex;
+    const from = Math.max(0, centre - neighbours);
+    const to = Math.min(stages.length - 1, centre + neighbours);
+    const items: PathItem[] = [];
+    const fold = (folded: readonly StageView[], key: string, complete: boolean, where: string): PathItem => ({
+        key,
+        label: `+${folded.length}`,
+        title: `${folded.length} ${where} ${folded.length === 1 ? 'stage' : 'stages'}: ${folded.map((stage) => stage.label).join(', ')}`,
+        className: `${PATH_ITEM} path-fold ${complete ? 'slds-is-complete' : 'slds-is-incomplete'}`,
+        ariaCurrent: 'false'
+    });
+    if (from > 0) items.push(fold(stages.slice(0, from), 'before', true, 'earlier'));
+    for (let index = from; index <= to; index++) {
+        const stage = stages[index]!;
+        const state = stage.isCurrent
+            ? 'slds-is-current slds-is-active'
+            : stage.isPast
+              ? 'slds-is-complete'
+              : 'slds-is-incomplete';
+        items.push({
+            key: stage.apiName ?? `stage-${index}`,
+            label: stage.label ?? stage.apiName ?? '',
+            title: stage.label ?? stage.apiName ?? '',
+            className: `${PATH_ITEM} ${state}`,
+            ariaCurrent: stage.isCurrent ? 'step' : 'false'
+        });
+    }
+    if (to < stages.length - 1) items.push(fold(stages.slice(to + 1), 'after', false, 'later'));
+    return items;
+}
+
+/** "Stage 4 of 8: Proposal/Price Quote", or how many stages the play has when the deal is in none of them. */
+export function pathSummary(stages: readonly StageView[]): string {
+    const index = stages.findIndex((stage) => stage.isCurrent);
+    if (index === -1) return `${stages.length} stages`;
+    return `Stage ${index + 1} of ${stages.length}: ${stages[index]!.label}`;
+}

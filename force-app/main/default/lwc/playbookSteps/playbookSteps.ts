@@ -12,12 +12,15 @@ import { errorMessage, parseJsonObject, type WiredResult } from 'c/lwcUtils';
 import {
     MAX_SKIP_REASON,
     advanceSummary,
+    condensedPath,
     currentStage,
     findStep,
+    pathSummary,
     skipReasonProblem,
     stepRows,
     withStepStatus,
     type AdvanceSummary,
+    type PathItem,
     type PlaybookView,
     type StageView,
     type StepRow,
@@ -114,8 +117,13 @@ export default class PlaybookSteps extends LightningElement {
         }
     }
 
-    get pathStages(): StageView[] {
-        return this.view?.stages ?? [];
+    /** The stage path condensed around the current stage, so a play with any number of stages fits the card. */
+    get pathItems(): PathItem[] {
+        return condensedPath(this.view?.stages ?? []);
+    }
+
+    get pathSummary(): string {
+        return pathSummary(this.view?.stages ?? []);
     }
 
     get currentStageName(): string | undefined {

@@ -1,5 +1,8 @@
 import type { ExitCriteria } from '@contract';
 import {
+    condensedPath,
+    pathSummary,
+    type StageView,
     advanceSummary,
     criteriaByStep,
     currentStage,
@@ -130,5 +133,47 @@ describe('playbookLogic', () => {
         ['Buyer has their own process', null]
     ])('validates the skip reason %#', (reason, problem) => {
         expect(skipReasonProblem(reason)).toBe(problem);
+    });
+});
+
+describe('condensedPath', () => {
+    const stage = (index: number, current: number): StageView => ({
+        apiName: `S${index}`,
+        label: `Stage ${index}`,
+        isCurrent: index === current,
+        isPast: index < current,
+        steps: []
+    });
+    const stages = (count: number, current: number) => Array.from({ length: count }, (_, i) => stage(i, current));
+
+    it('keeps the current stage and its neighbours, folding the others into counted markers', () => {
+        const items = condensedPath(stages(8, 4));
+        expect(items.map((item) => item.label)).toEqual(['+3', 'Stage 3', 'Stage 4', 'Stage 5', '+2']);
+        expect(items[0]!.title).toBe('3 earlier stages: Stage 0, Stage 1, Stage 2');
+        expect(items[4]!.title).toBe('2 later stages: Stage 6, Stage 7');
+        expect(items.map((item) => item.ariaCurrent)).toEqual(['false', 'false', 'step', 'false', 'false']);
+        expect(items[1]!.className).toContain('slds-is-complete');
+        expect(items[2]!.className).toContain('slds-is-current');
+        expect(items[3]!.className).toContain('slds-is-incomplete');
+        expect(pathSummary(stages(8, 4))).toBe('Stage 5 of 8: Stage 4');
+    });
+
+    it('never shows more than five items, whatever the number of stages', () => {
+        for (const count of [1, 2, 3, 5, 12, 40]) {
+            for (let current = -1; current < count; current++) {
+                const items = condensedPath(stages(count, current));
+                expect(items.length).toBeLessThanOrEqual(5);
+                const shown = items.filter((item) => !item.label.startsWith('+')).length;
+                const folded = items
+                    .filter((item) => item.label.startsWith('+'))
+                    .reduce((sum, item) => sum + Number(item.label.slice(1)), 0);
+                expect(shown + folded).toBe(count);
+            }
+        }
+    });
+
+    it('starts at the first stages when the deal is in none of them', () => {
+        expect(condensedPath(stages(4, -1)).map((item) => item.label)).toEqual(['Stage 0', 'Stage 1', '+2']);
+        expect(pathSummary(stages(4, -1))).toBe('4 stages');
     });
 });

@@ -71,11 +71,12 @@ describe('c-playbook-steps', () => {
         expect(textOf(root(element), '[data-id="why"]')).toBe(
             'Matched on type "New Customer", amount 120,000 within 25,000 and below 250,000.'
         );
-        const path = root(element).querySelector('lightning-progress-indicator') as HTMLElement & {
-            currentStep: string;
-        };
-        expect(path.currentStep).toBe('Solutioning');
-        expect(root(element).querySelectorAll('lightning-progress-step').length).toBe(playbookView(CASE).stages.length);
+        const stages = playbookView(CASE).stages;
+        const current = stages.findIndex((stage) => stage.isCurrent);
+        expect(textOf(root(element), '[aria-current="step"] .slds-path__title')).toBe('Solutioning');
+        expect(textOf(root(element), '[data-id="path-summary"]')).toBe(
+            `Stage ${current + 1} of ${stages.length}: Solutioning`
+        );
         expect(root(element).querySelectorAll('section')).toHaveLength(1);
         expect(textOf(root(element), 'section h3')).toBe('Solutioning');
         expect(textOf(root(element), '[data-criterion="validate_champion"]')).toBe(

@@ -1,6 +1,9 @@
 import {
     SCORE_DROP_THRESHOLD,
     changesSinceLastReview,
+    formatDate,
+    formatMoney,
+    stepSelection,
     decisionProblems,
     isStuck,
     loopHealth,
@@ -148,40 +151,135 @@ describe('reviewLogic', () => {
         });
     });
 
-    it('builds table rows with highlights, stuck flags and pending decisions', () => {
-        const rows = toDisplayRows(
-            [
-                boardRow({ score: 50, closeDatePushCount: 2 }),
-                boardRow({ opportunityId: '006000000000002AAA', score: null, band: null, scoreAtLastReview: null })
-            ],
-            LAST_REVIEW,
-            [],
-            new Map([['006000000000001AAA', decision({ decision: 'commit' })]])
-        );
-        expect(rows[0]).toMatchObject({
-            dealUrl: '/lightning/r/Opportunity/006000000000001AAA/view',
-            scoreText: '50',
-            scoreChangeText: '−14',
-            closeDateText: '2026-12-18 (pushed 2×)',
-            changesText: 'Score 64 → 50 (-14)',
-            hasChanges: true,
-            rowClass: 'slds-theme_warning',
-            bandLabel: 'Watch',
-            decisionText: 'Commit',
-            isStuck: false
+    describe('board rows', () => {
+        it('builds rows with currency, one date format, the trend and the changes as badges with text', () => {
+            const rows = toDisplayRows(
+                [
+                    boardRow({ score: 50, closeDatePushCount: 2, closeDate: '2027-01-31', amount: 95000 }),
+                    boardRow({ opportunityId: '006000000000002AAA', score: null, band: null, scoreAtLastReview: null })
+                ],
+                LAST_REVIEW,
+                [],
+                new Map(),
+                'USD',
+                null
+            );
+            expect(rows[0]).toMatchObject({
+                dealName: 'Northwind Traders - Platform Expansion',
+                ownerLine: 'Northwind Traders · Riley Rep',
+                dealUrl: '/lightning/r/Opportunity/006000000000001AAA/view',
+                amountText: '$95,000',
+                closeDateText: 'Jan 31, 2027',
+                pushText: 'pushed 2×',
+                scoreText: '50',
+                trendText: '▼ 14 pts',
+                trendLongText: '▼ 14 points since the last review',
+                bandLabel: 'Watch',
+                hasChanges: true,
+                isSelected: true,
+                tabIndex: 0,
+                ariaCurrent: 'true',
+                isStuck: false
+            });
+            expect(rows[0]!.changes.map((change) => [change.label, change.text])).toEqual([
+                ['» Close +44 d', 'Close date Dec 18, 2026 → Jan 31, 2027'],
+                ['▼ $95,000', 'Amount $120,000 → $95,000'],
+                ['▼ Score -14', 'Score 64 → 50 (-14)']
+            ]);
+            expect(rows[1]).toMatchObject({
+                scoreText: '–',
+                trendText: '',
+                bandLabel: 'Not scored',
+                isSelected: false,
+                tabIndex: -1,
+                ariaCurrent: 'false'
+            });
+            expect(rows[1]!.decision.state).toBe('none');
         });
-        expect(rows[1]).toMatchObject({
-            scoreText: '–',
-            scoreChangeText: '',
-            bandLabel: 'Not scored',
-            decisionText: '',
-            rowClass: ''
+
+        it('marks the selected deal, and falls back to the first without a selection', () => {
+            const input = [boardRow(), boardRow({ opportunityId: '006000000000002AAA' })];
+            expect(
+                toDisplayRows(input, LAST_REVIEW, [], new Map(), 'USD', '006000000000002AAA').map(
+                    (row) => row.isSelected
+                )
+            ).toEqual([false, true]);
+            expect(toDisplayRows(input, LAST_REVIEW, [], new Map(), 'USD', null).map((row) => row.isSelected)).toEqual([
+                true,
+                false
+            ]);
         });
+
+        it('shows a saved decision with who and when, and a pending one over it', () => {
+            const saved = boardRow({
+                closeDate: '2027-01-31',
+                savedDecision: {
+                    decisionId: 'a06000000000001AAA',
+                    reviewId: 'a05000000000001AAA',
+                    decision: 'push',
+                    decidedAt: '2026-11-16T15:10:00.000Z',
+                    decidedByName: 'Morgan Manager',
+                    newCloseDate: '2027-01-31',
+                    reason: null,
+                    actionText: null,
+                    actionDueDate: null
+                }
+            });
+            const [row] = toDisplayRows([saved], LAST_REVIEW, [], new Map(), 'USD');
+            expect(row!.decision).toMatchObject({ state: 'saved', label: 'Push', detail: 'to Jan 31, 2027' });
+            expect(row!.decision.meta).toMatch(/^Saved by Morgan Manager, Nov 1[67], 2026, \d+:\d\d [AP]M$/);
+            // The push the manager decided explains the later close date: the badge says so.
+            expect(row!.changes[0]!.label).toBe('» Close +44 d (pushed in review)');
+
+            const [overridden] = toDisplayRows(
+                [saved],
+                LAST_REVIEW,
+                [],
+                new Map([
+                    [
+                        '006000000000001AAA',
+                        decision({ decision: 'action', actionText: 'Call the CFO', actionDueDate: '2026-12-01' })
+                    ]
+                ]),
+                'USD'
+            );
+            expect(overridden!.decision).toEqual({
+                state: 'pending',
+                label: 'Action',
+                detail: 'Call the CFO, due Dec 1, 2026',
+                meta: 'Pending: not saved yet',
+                badgeClass: 'slds-badge slds-badge_lightest decision-pending'
+            });
+        });
+
+        it('formats money with its currency, and a plain number without one', () => {
+            expect(formatMoney(235000, 'USD')).toBe('$235,000');
+            expect(formatMoney(235000, 'EUR')).toBe('€235,000');
+            expect(formatMoney(235000, null)).toBe('235,000');
+            expect(formatMoney(null, 'USD')).toBe('–');
+            expect(formatDate('2026-12-18')).toBe('Dec 18, 2026');
+            expect(formatDate(null)).toBe('–');
+        });
+
+        it('steps the selection through the list and stops at its ends', () => {
+            const ids = ['a', 'b', 'c'];
+            expect(stepSelection(ids, 'a', 1)).toBe('b');
+            expect(stepSelection(ids, 'c', 1)).toBe('c');
+            expect(stepSelection(ids, 'a', -1)).toBe('a');
+            expect(stepSelection(ids, null, 1)).toBe('a');
+            expect(stepSelection([], null, 1)).toBeNull();
+        });
+    });
+
+    it('asks for a decision type before anything else: none is preselected', () => {
+        expect(decisionProblems({ ...decision({}), decision: null }, '2026-11-16')).toEqual(['Choose a decision.']);
+        expect(() => normalizeDecision({ ...decision({}), decision: null })).toThrow('Choose a decision');
     });
 
     it('summarises loop health', () => {
         const summary = {
             totalDeals: 40,
+            currencyIsoCode: 'USD',
             totalAmount: 1_000_000,
             unscoredDeals: 0,
             healthyDeals: 20,
@@ -196,6 +294,7 @@ describe('reviewLogic', () => {
         expect(loopHealth(summary)).toEqual({
             decisionShareText: '6 of 8 at-risk deals got a decision this week (75%)',
             decisionSharePercent: 75,
+            decisionShareValue: '75%',
             stuckText: '1 stuck deal',
             overdueText: '3 overdue actions'
         });
