@@ -26,7 +26,6 @@ if (process.argv.includes('--requests')) {
 const callAnalyzer = createCallAnalyzer(null);
 
 async function main(): Promise<void> {
-
     for (const pair of listFixturePairs()) {
         if (pair.operation === 'score') {
             const request = ScoreRequest.parse(readJson(pair.requestFile));

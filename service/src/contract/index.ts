@@ -98,7 +98,8 @@ export function buildOpenApiDocument(): JsonSchema {
             '/v1/calls/analyze': {
                 post: {
                     operationId: 'analyzeCall',
-                    summary: 'Read one call (notes or transcript, max 100,000 characters): summary, quoted CRM proposals, coaching',
+                    summary:
+                        'Read one call (notes or transcript, max 100,000 characters): summary, quoted CRM proposals, coaching',
                     requestBody: {
                         required: true,
                         content: {

@@ -140,3 +140,63 @@ export function buildCallFixtureRequests(): Record<string, CallAnalysisRequest> 
         'nothing-for-crm': callRequest(NOTHING_FOR_CRM, { source: 'task', extractor: 'deterministic' })
     };
 }
+
+const LONG_CALL_TURNS: [side: 'rep' | 'buyer', text: string][] = [
+    ['rep', 'Thanks for joining again. Can you walk me through how the planners start their day today?'],
+    [
+        'buyer',
+        'Sure. Every morning the dispatch team exports orders, then rebuilds the routes in spreadsheets by hand.'
+    ],
+    ['rep', 'How long does that take, and what happens when a driver calls in sick?'],
+    [
+        'buyer',
+        'It takes about two hours per planner, and a sick call means starting over, which delays the first trucks.'
+    ],
+    ['rep', 'Who else feels that pain, and who would have to agree before you change the process?'],
+    [
+        'buyer',
+        'Operations feels it most. Finance cares about overtime, and IT has to review anything that touches the ERP.'
+    ],
+    ['rep', 'What would a good outcome look like in numbers for your team this year?'],
+    [
+        'buyer',
+        'If we cut overtime by fifteen percent and got trucks out thirty minutes earlier, that would pay for itself.'
+    ],
+    [
+        'rep',
+        'Understood. How do you usually buy software of this size, is there a security review or a procurement step?'
+    ],
+    [
+        'buyer',
+        'Security sends a questionnaire, legal reviews the MSA, and procurement wants three quotes for anything large.'
+    ],
+    ['rep', 'Are you looking at other options at the moment?'],
+    ['buyer', 'We had a demo from Globex last month, and the ERP vendor keeps pitching their own module.'],
+    ['rep', 'Fair enough. What did you like about those, and what worries you?'],
+    [
+        'buyer',
+        'Globex looked polished but the integration story was thin, and the ERP module does not handle live changes.'
+    ],
+    ['rep', 'Let me show you how the live re-planning works with a sick call in the middle of the morning.'],
+    ['buyer', 'Please do, that is exactly the moment that hurts us the most during peak season.']
+];
+
+/** A 60-minute two-speaker transcript of about 10,000 words, for the benchmark (no randomness). */
+export function buildLongTranscript(targetWords = 10_000): string {
+    const lines: string[] = [];
+    let words = 0;
+    let seconds = 0;
+    for (let index = 0; words < targetWords; index++) {
+        const [side, text] = LONG_CALL_TURNS[index % LONG_CALL_TURNS.length]!;
+        const speaker = side === 'rep' ? 'Alex Rivera' : 'Dana Cho';
+        const stamp = new Date(seconds * 1000).toISOString().slice(11, 19);
+        lines.push(`[${stamp}] ${speaker}: ${text}`);
+        words += text.split(' ').length + 1;
+        seconds += 17;
+    }
+    lines.push(
+        '[00:59:40] Alex Rivera: Next step: I will send the security questionnaire answers and we meet again next Tuesday.'
+    );
+    lines.push('[00:59:52] Dana Cho: I will bring this to Sam Patel, our CFO, who signs off on the budget.');
+    return lines.join('\n');
+}

@@ -5,10 +5,11 @@ import type { ExitCriterionSignal, MeddpiccElement } from '../../scoring/contrac
  * element), never a phrase copied from a test call; the eval corpus measures what they miss (service/README.md).
  */
 export const MEDDPICC_CUES: Record<MeddpiccElement, RegExp> = {
+    // No outer \b: "$40k a month" and "20% of" start or end on a symbol, where a word boundary never is.
     metrics:
-        /\b(\d+(?:\.\d+)?\s?%|\d+\s?(?:hours?|hrs|days|people|fte|ftes|reps|headcount)\s+(?:a|per|each|every)\s+(?:week|month|day|quarter|year)|roi\b|payback|sav(?:e|es|ing)\s+(?:\$|us\$|€)?\d|reduc\w*\b.{0,40}\bby\b|cut\b.{0,30}\b(?:by|in half)|\$\d[\d,.]*\s?(?:k|m|mm|million)?\s+(?:a|per)\s+(?:year|month|quarter))/i,
+        /(?:\d+(?:\.\d+)?\s?(?:%|percent\b)|\b\d+\s?(?:hours?|hrs|minutes?|mins|days|people|fte|ftes|reps|headcount)\b(?:\s+\w+){0,3}?\s*(?:\/|\ba\b|\bper\b|\beach\b|\bevery\b)\s*(?:week|wk|month|mo|day|quarter|year|yr)\b|\broi\b|\bpayback\b|\bsav(?:e|es|ing|ings)\s+(?:of\s+)?(?:\$|us\$|€)?\d|\breduc\w*\b.{0,40}\bby\b|\bcut\b.{0,30}\b(?:by|in half)\b|\$\d[\d,.]*\s?(?:k|m|mm|million)?\s+(?:a|per)\s+(?:year|month|quarter|week)\b)/i,
     economicBuyer:
-        /\b(economic buyer|\beb\b|sign(?:s|ing)?[- ]off|signs? (?:the )?(?:contract|check|cheque|po|deal)|final (?:say|decision|approval|call)|owns? the budget|budget (?:owner|holder)|controls? the (?:budget|spend)|approves? (?:the )?(?:budget|spend|purchase)|(?:it'?s|it is) my (?:budget|call|decision))\b/i,
+        /\b(economic buyer|\beb\b|sign(?:s|ing)?[- ]off|signs? (?:the )?(?:contract|check|cheque|po|deal)|final (?:say|approval|call)|owns? the budget|budget (?:owner|holder)|controls? the (?:budget|spend)|approves? (?:the )?(?:budget|spend|purchase)|(?:it'?s|it is) my (?:budget|call|decision))\b/i,
     decisionCriteria:
         /\b(decision criteria|criteria|must[- ]haves?|requirements?|non[- ]negotiables?|needs? to integrate|integrat\w+ with|\bsso\b|soc ?2|evaluat\w+ (?:on|against|based)|scorecard)\b/i,
     decisionProcess:
@@ -16,7 +17,7 @@ export const MEDDPICC_CUES: Record<MeddpiccElement, RegExp> = {
     paperProcess:
         /\b(paper process|procurement|\bmsa\b|master services|redlines?|legal review|legal team|\bdpa\b|purchase order|\bpo\b|vendor (?:onboarding|registration)|order form|contract review)\b/i,
     identifiedPain:
-        /\b(pain|problem|struggl\w*|manual(?:ly)?|spreadsheets?|frustrat\w*|takes? (?:too long|forever|hours|days)|losing|churn|bottleneck|broken|error[- ]prone|headache|no visibility|can'?t see)\b/i,
+        /\b(pain|problem|struggl\w*|manual(?:ly)?|spreadsheets?|frustrat\w*|takes? (?:too long|forever|hours|days)|los(?:e|es|ing|t)|churn|bottleneck|broken|error[- ]prone|headache|no visibility|can'?t see)\b/i,
     champion:
         /\b(champion|i'?ll (?:push|advocate|sell|make the case|champion|pitch|present)|on (?:our|your) side|rooting for|internal(?:ly)? (?:advocate|sponsor)|i'?ll bring (?:it|this) to)\b/i,
     competition:
@@ -36,7 +37,7 @@ export const VALIDATION_CUES: Record<MeddpiccElement, RegExp> = {
     decisionCriteria: AGREEMENT,
     decisionProcess: AGREEMENT,
     paperProcess: AGREEMENT,
-    identifiedPain: /\b(?:i|we) (?:confirm|agree)\b|\bthat'?s (?:exactly )?(?:our|my) (?:problem|pain|issue)\b/i,
+    identifiedPain: /\b(?:i|we) (?:confirm|agree)\b|\bthat(?:'s| is) (?:exactly )?(?:our|my) (?:problem|pain|issue)\b/i,
     champion: /\bi'?ll (?:push|advocate|sell|make the case|champion|pitch|present|bring (?:it|this) to)\b/i,
     competition: AGREEMENT
 };
@@ -59,7 +60,7 @@ export const NEXT_STEP_CUE =
 export const FUTURE_MARKER =
     /\b(will|'ll|going to|next|tomorrow|plan to|agreed|by|on (?:mon|tues|wednes|thurs|fri)day)\b|'ll\b/i;
 export const CLOSE_CUE =
-    /\b(sign(?:ed|ing|ature)?|close|closing|go[- ]live|contract (?:by|before)|purchase order|decision by|decide by|buy by|budget release|kick[- ]?off)\b/i;
+    /\b(sign(?:ed|ing|ature)?|close|closing|go[- ]live|contract (?:by|before)|purchase order|decision by|decide by|buy by|budget release)\b/i;
 export const AMOUNT_CUE =
     /\b(budget (?:is|of|for (?:this|it)|came in|approved)|approved|price|pricing|deal size|contract value|quote|total|come in at|landed at|agreed on|signed off on)\b/i;
 /** "above $100k", "under $50k": a threshold, not what this deal is worth. */

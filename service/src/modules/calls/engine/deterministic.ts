@@ -26,6 +26,7 @@ import { statusRank, statusValue } from './status';
 import { type CallText, contactFor, type Sentence } from './transcript';
 
 const MAX_QUESTIONS = 5;
+const MAX_RISKS_PER_KIND = 3;
 const INJECTED_LINE =
     /^[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?:(?:system|assistant|developer|instructions?)[ \t]*:|\[inst\]|<\|im_start\|>).*$/gim;
 
@@ -159,8 +160,11 @@ export function extractDeterministic(request: CallAnalysisRequest, call: CallTex
         }
 
         for (const [kind, cue] of Object.entries(RISK_CUES) as ['budget' | 'timeline', RegExp][]) {
-            if (cue.test(text) && !riskSeen.has(`${kind}:${sentence.start}`)) {
-                riskSeen.add(`${kind}:${sentence.start}`);
+            // The same words said again are one risk; a long call lists at most three of a kind.
+            const key = `${kind}:${text}`;
+            const ofKind = risks.filter((risk) => risk.kind === kind).length;
+            if (cue.test(text) && !riskSeen.has(key) && ofKind < MAX_RISKS_PER_KIND) {
+                riskSeen.add(key);
                 risks.push({
                     kind,
                     description: kind === 'budget' ? 'Budget concern heard' : 'Timeline at risk',
