@@ -4,6 +4,7 @@
 // Lightning Experience runs components in synthetic shadow, where the global SLDS stylesheet reaches them.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
+import CallInsights from 'c/callInsights';
 import CoachingNudges from 'c/coachingNudges';
 import DealHealthPanel from 'c/dealHealthPanel';
 import PipelineReview from 'c/pipelineReview';
@@ -158,6 +159,7 @@ async function recordPage(main: HTMLElement): Promise<void> {
     mount(createElement('c-deal-health-panel', { is: DealHealthPanel }));
     mount(createElement('c-playbook-steps', { is: PlaybookSteps }));
     mount(createElement('c-coaching-nudges', { is: CoachingNudges }));
+    mount(createElement('c-call-insights', { is: CallInsights }));
     grid.append(left, right);
     main.append(picker, grid);
 }

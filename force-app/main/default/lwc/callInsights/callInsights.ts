@@ -352,6 +352,10 @@ export default class CallInsights extends LightningElement {
         return this.questions.length > 0;
     }
 
+    get hasNoCoaching(): boolean {
+        return !this.hasStepsCovered && !this.hasStepsMissed && !this.hasQuestions && this.talkSummary === null;
+    }
+
     get talkSummary(): string | null {
         const talk = this.result?.coaching.talk;
         if (!talk) return null;

@@ -107,6 +107,11 @@ describe('c-call-insights', () => {
             text: null
         });
         expect(textOf(root(element), '[data-id="no-proposals"]')).toBe('Nothing in this call changes the CRM.');
+        // The fixture's stage has steps, so the coaching card lists what was missed instead of an empty note.
+        expect(query(element, '[data-id="no-coaching"]')).toBeNull();
+        expect(allTextOf(root(element), '[data-id="missed"] li').length).toBe(
+            callResponse('nothing-for-crm').coaching.stepsMissed.length
+        );
     });
 
     it('saves only once every proposal is decided, sends each verdict, and refreshes the record', async () => {
