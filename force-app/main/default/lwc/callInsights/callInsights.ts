@@ -87,10 +87,7 @@ export default class CallInsights extends LightningElement {
             const view = (await getCallInsights({ opportunityId: this.recordId })) as InsightsView;
             this.loggedCalls = view.loggedCalls ?? [];
             // Reopen the latest analysis still waiting for a person (review or retry), so nothing is forgotten.
-            this.analysis =
-                (view.analyses ?? []).find(
-                    (item) => item.analysisStatus === 'analyzed' || item.analysisStatus === 'pending_retry'
-                ) ?? null;
+            this.analysis = (view.analyses ?? []).find((item) => item.analysisStatus !== 'reviewed') ?? null;
             this.verdicts = {};
             this.loadError = null;
         } catch (error) {
