@@ -312,6 +312,67 @@ describe('workbench in Chromium', () => {
         await page.close();
     }, 120_000);
 
+    it('rep: pastes call notes into Call Insights, accepts two proposed updates, rejects the rest, and sees the fields change', async () => {
+        const base = product.workbench.url;
+        const { deals } = await apiJson<{ deals: DealItem[] }>(base, '/api/deals');
+        let deal: DealItem | undefined;
+        for (const candidate of deals.filter((item) => !item.isClosed)) {
+            const record = await apiJson<{ fields: Record<string, { value: unknown }> }>(
+                base,
+                `/api/record/${candidate.id}`,
+                candidate.ownerId
+            );
+            if (record.fields.Identified_Pain_Status__c?.value === 'unknown') {
+                deal = candidate;
+                break;
+            }
+        }
+        if (!deal) throw new Error('No open deal with an unknown pain status');
+        const notes = [
+            'Dana confirmed the dispatch team rebuilds routes by hand in spreadsheets every morning.',
+            'They are also evaluating Globex.',
+            'Next step: pricing workshop on Friday.'
+        ].join('\n');
+        const page = await openPage(browser, errors);
+        await page.goto(`${base}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
+        const insights = page.locator('c-call-insights');
+        await insights.locator('[data-id="notes"]').waitFor();
+        await setValue(insights.locator('[data-id="notes"]'), notes);
+        await insights.locator('[data-id="analyze"] button').click();
+        await insights.locator('[data-id="proposal"]').first().waitFor();
+        await expect(insights.locator('[data-id="summary"]').textContent()).resolves.toContain('Rep notes');
+
+        const fields = await insights
+            .locator('[data-id="proposal"]')
+            .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.field ?? ''));
+        const accepted = ['NextStep', 'Next_Step_Date__c'];
+        expect(fields).toEqual(expect.arrayContaining([...accepted, 'Identified_Pain_Status__c']));
+        for (const field of fields) {
+            await insights
+                .locator(`[data-id="proposal"][data-field="${field}"] lightning-radio-group label`)
+                .filter({ hasText: accepted.includes(field) ? /^Accept$/ : /^Reject$/ })
+                .click();
+        }
+        await insights.locator('[data-id="coaching"]').waitFor();
+        await screenshot(page, 'call-insights.png');
+        await insights.locator('[data-id="save"] button').click();
+        await page.locator('[data-toast="success"]').filter({ hasText: '2 update(s) written' }).waitFor();
+        await insights.locator('[data-id="reviewed"]').waitFor();
+
+        // The record page shows the new values; the rejected pain status is unchanged.
+        const details = page.locator('[data-id="record-details"]');
+        await details.getByText('Next step: pricing workshop on Friday.').waitFor();
+        const record = await apiJson<{ fields: Record<string, { value: unknown }> }>(
+            base,
+            `/api/record/${deal.id}`,
+            deal.ownerId
+        );
+        expect(record.fields.NextStep?.value).toBe('Next step: pricing workshop on Friday.');
+        expect(record.fields.Next_Step_Date__c?.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(record.fields.Identified_Pain_Status__c?.value).toBe('unknown');
+        await page.close();
+    }, 120_000);
+
     it('manager: runs the review by keyboard, decides from the side panel, and the decisions stay after a reload', async () => {
         const page = await openPage(browser, errors);
         const apexCalls = countApexCalls(page);

@@ -6,6 +6,8 @@ import autocannon from 'autocannon';
 import { buildApp } from '../src/app';
 import { ScoreRequest } from '../src/contract';
 import { scoreDeals } from '../src/modules/scoring/engine';
+import { createCallAnalyzer } from '../src/modules/calls/engine/analyze';
+import { buildLongTranscript, callRequest } from '../test/support/call-factory';
 import { buildBatchRequest } from '../test/support/deal-factory';
 
 const API_KEY = 'bench-key-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -24,6 +26,23 @@ function benchEngine(): { dealsPerSecond: number } {
         elapsedNs = process.hrtime.bigint() - started;
     }
     return { dealsPerSecond: Math.round(deals / (Number(elapsedNs) / 1e9)) };
+}
+
+/** Deterministic analysis of a 60-minute transcript (~10,000 words), in-process: goal p50 < 100 ms. */
+async function benchCalls(): Promise<{ words: number; characters: number; p50Ms: number; p95Ms: number }> {
+    const text = buildLongTranscript();
+    const request = callRequest(text, { source: 'transcript_file', extractor: 'deterministic' });
+    const analyzer = createCallAnalyzer(null);
+    for (let warmup = 0; warmup < 5; warmup++) await analyzer.analyze(request);
+    const timings: number[] = [];
+    for (let run = 0; run < 40; run++) {
+        const started = performance.now();
+        await analyzer.analyze(request);
+        timings.push(performance.now() - started);
+    }
+    timings.sort((a, b) => a - b);
+    const at = (quantile: number) => Math.round((timings[Math.floor(quantile * (timings.length - 1))] ?? 0) * 10) / 10;
+    return { words: text.split(/\s+/).length, characters: text.length, p50Ms: at(0.5), p95Ms: at(0.95) };
 }
 
 interface HttpFigures {
@@ -58,6 +77,10 @@ async function benchRoute(baseUrl: string, path: string, batchSize: number): Pro
 async function main(): Promise<void> {
     const engine = benchEngine();
     console.log(`engine: ${engine.dealsPerSecond.toLocaleString('en-US')} deals/s (one core)`);
+    const calls = await benchCalls();
+    console.log(
+        `calls: ${calls.words.toLocaleString('en-US')}-word transcript, deterministic analysis p50 ${calls.p50Ms} ms  p95 ${calls.p95Ms} ms`
+    );
 
     const app = buildApp({
         settings: {
@@ -102,6 +125,8 @@ async function main(): Promise<void> {
     const summary = {
         engineDealsPerSecond: engine.dealsPerSecond,
         engineGoalMet: engine.dealsPerSecond >= 100_000,
+        calls,
+        callsGoalMet: calls.p50Ms < 100,
         http,
         batch200GoalMet: batch200 ? batch200.throughputRatio <= 1.25 : false,
         connections: CONNECTIONS,

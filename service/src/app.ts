@@ -8,6 +8,8 @@ import { registerAuth } from './plugins/auth';
 import { ContractValidationError, registerProblemDetails } from './plugins/problem-details';
 import { registerHealthRoutes } from './routes/health';
 import { registerScoreRoutes } from './modules/scoring/routes';
+import { registerCallRoutes } from './modules/calls/routes';
+import type { LlmSettings } from './modules/calls/engine/llm';
 
 export type AppSettings = Pick<AppConfig, 'apiKeys' | 'bodyLimitBytes' | 'rateLimit'> &
     Partial<Pick<AppConfig, 'keyRateLimits' | 'timeouts' | 'authFailureLimit'>>;
@@ -28,6 +30,8 @@ export interface BuildAppOptions {
     logger?: FastifyServerOptions['logger'];
     validateResponses?: boolean;
     enableEchoRoute?: boolean;
+    /** The LLM behind POST /v1/calls/analyze; null or absent: the deterministic extractor only. */
+    llm?: LlmSettings | null;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -115,7 +119,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
                 responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
                 keyId: request.apiKeyId,
                 keyName: request.apiKeyName,
-                dealCount: request.dealCount
+                dealCount: request.dealCount,
+                callAnalysis: request.callAnalysis
             },
             'request completed'
         );
@@ -152,6 +157,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
             validateResponses: options.validateResponses ?? false,
             enableEchoRoute: options.enableEchoRoute ?? false
         });
+        registerCallRoutes(scoped, { validateResponses: options.validateResponses ?? false, llm: options.llm ?? null });
     });
     return app;
 }

@@ -1,9 +1,10 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { loadLlmSettings } from './modules/calls/engine/llm';
 
 function readConfig() {
     try {
-        return loadConfig(process.env);
+        return { ...loadConfig(process.env), llm: loadLlmSettings(process.env) };
     } catch (error) {
         if (error instanceof ConfigError) {
             process.stderr.write(`${error.message}\n`);
@@ -15,7 +16,7 @@ function readConfig() {
 
 function main(): void {
     const config = readConfig();
-    const app = buildApp({ settings: config, logger: { level: config.logLevel } });
+    const app = buildApp({ settings: config, logger: { level: config.logLevel }, llm: config.llm });
 
     let closing = false;
     const shutdown = (signal: NodeJS.Signals) => {

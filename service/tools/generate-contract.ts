@@ -14,4 +14,6 @@ const write = (fileName: string, document: unknown) => {
 const schemas = buildContractJsonSchemas();
 write('score-request.schema.json', schemas.scoreRequest);
 write('score-response.schema.json', schemas.scoreResponse);
+write('call-analysis-request.schema.json', schemas.callAnalysisRequest);
+write('call-analysis-response.schema.json', schemas.callAnalysisResponse);
 write('openapi.json', buildOpenApiDocument());

@@ -4,8 +4,10 @@
  * test/support/deal-factory.ts (deterministic: the batch is seeded).
  */
 import { join } from 'node:path';
-import { ScoreRequest, ScoreResponse } from '../src/contract';
+import { CallAnalysisRequest, CallAnalysisResponse, ScoreRequest, ScoreResponse } from '../src/contract';
+import { createCallAnalyzer } from '../src/modules/calls/engine/analyze';
 import { scoreDeals } from '../src/modules/scoring/engine';
+import { buildCallFixtureRequests } from '../test/support/call-factory';
 import { buildFixtureRequests } from '../test/support/deal-factory';
 import { FIXTURES_DIR, listFixturePairs, readJson, writeJson } from './fixture-files';
 
@@ -14,13 +16,32 @@ if (process.argv.includes('--requests')) {
         writeJson(join(FIXTURES_DIR, `score.${caseName}.request.json`), ScoreRequest.parse(request));
         console.log(`wrote score.${caseName}.request.json`);
     }
+    for (const [caseName, request] of Object.entries(buildCallFixtureRequests())) {
+        writeJson(join(FIXTURES_DIR, `calls.${caseName}.request.json`), CallAnalysisRequest.parse(request));
+        console.log(`wrote calls.${caseName}.request.json`);
+    }
 }
 
-for (const pair of listFixturePairs()) {
-    if (pair.operation !== 'score') {
-        throw new Error(`No engine for operation "${pair.operation}" (${pair.requestFile})`);
+// The deterministic extractor only: golden fixtures never depend on a model.
+const callAnalyzer = createCallAnalyzer(null);
+
+async function main(): Promise<void> {
+    for (const pair of listFixturePairs()) {
+        if (pair.operation === 'score') {
+            const request = ScoreRequest.parse(readJson(pair.requestFile));
+            writeJson(pair.responseFile, ScoreResponse.parse(scoreDeals(request)));
+        } else if (pair.operation === 'calls') {
+            const request = CallAnalysisRequest.parse(readJson(pair.requestFile));
+            const { response } = await callAnalyzer.analyze(request);
+            writeJson(pair.responseFile, CallAnalysisResponse.parse(response));
+        } else {
+            throw new Error(`No engine for operation "${pair.operation}" (${pair.requestFile})`);
+        }
+        console.log(`wrote ${pair.operation}.${pair.caseName}.response.json`);
     }
-    const request = ScoreRequest.parse(readJson(pair.requestFile));
-    writeJson(pair.responseFile, ScoreResponse.parse(scoreDeals(request)));
-    console.log(`wrote ${pair.operation}.${pair.caseName}.response.json`);
 }
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+});

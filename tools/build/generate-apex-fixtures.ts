@@ -36,14 +36,33 @@ export function collectFixtureCases(directory = fixturesDir): Record<string, Fix
     return cases;
 }
 
+/** The call-analysis cases (`calls.<case>.*.json`), replayed by ExecutionLoopServiceMock.fromCallFixture. */
+export function collectCallFixtureCases(directory = fixturesDir): Record<string, FixtureCase> {
+    const cases: Record<string, FixtureCase> = {};
+    const pattern = /^calls\.(.+)\.request\.json$/;
+    for (const file of readdirSync(directory).sort()) {
+        const caseName = pattern.exec(file)?.[1];
+        if (!caseName) continue;
+        cases[caseName] = {
+            request: JSON.parse(readFileSync(join(directory, file), 'utf8')),
+            response: JSON.parse(readFileSync(join(directory, `calls.${caseName}.response.json`), 'utf8'))
+        };
+    }
+    return cases;
+}
+
 export function writeApexFixtureResource(): string {
     mkdirSync(outputDir, { recursive: true });
     const resourcePath = join(outputDir, `${RESOURCE_NAME}.json`);
-    // `cases`: the scoring fixtures (ExecutionLoopServiceMock); `behaviourCases`: the shared behaviour cases
+    // `cases`: the scoring fixtures and `callCases` the call-analysis fixtures (ExecutionLoopServiceMock); `behaviourCases`: the shared behaviour cases
     // (BehaviourCases_Tests), from force-app/test/behaviour-cases.
     writeFileSync(
         resourcePath,
-        `${JSON.stringify({ cases: collectFixtureCases(), behaviourCases: loadAllBehaviourCases() })}\n`
+        `${JSON.stringify({
+            cases: collectFixtureCases(),
+            callCases: collectCallFixtureCases(),
+            behaviourCases: loadAllBehaviourCases()
+        })}\n`
     );
     writeFileSync(
         join(outputDir, `${RESOURCE_NAME}.resource-meta.xml`),

@@ -5,6 +5,7 @@
 // Synthetic shadow first, before the engine loads, as Lightning Experience runs it (SLDS reaches the components).
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
+import CallInsights from 'c/callInsights';
 import CoachingNudges from 'c/coachingNudges';
 import DealHealthPanel from 'c/dealHealthPanel';
 import PlaybookSteps from 'c/playbookSteps';
@@ -200,7 +201,8 @@ startPage('rep', async (main) => {
     for (const element of [
         createElement('c-deal-health-panel', { is: DealHealthPanel }),
         createElement('c-playbook-steps', { is: PlaybookSteps }),
-        createElement('c-coaching-nudges', { is: CoachingNudges })
+        createElement('c-coaching-nudges', { is: CoachingNudges }),
+        createElement('c-call-insights', { is: CallInsights })
     ] as Array<HTMLElement & { recordId?: string }>) {
         element.recordId = dealId;
         const slot = el('div', 'slds-m-bottom_small');

@@ -10,6 +10,7 @@ import { DealHealthController } from './DealHealthController';
 import { NudgeController } from './NudgeController';
 import { PipelineReviewController } from './PipelineReviewController';
 import { PlaybookController } from './PlaybookController';
+import { CallInsightsController } from './CallInsightsController';
 
 export type { ApexContext, ApexMethod } from './apex-context';
 export { ApexError } from './params';
@@ -31,7 +32,15 @@ export const APEX_METHODS: Readonly<TwinMethods> = {
     'PipelineReviewController.startReview': PipelineReviewController.startReview,
     'PipelineReviewController.saveDecisions': PipelineReviewController.saveDecisions,
     'PipelineReviewController.endReview': PipelineReviewController.endReview,
-    'PipelineReviewController.getSessionSummary': PipelineReviewController.getSessionSummary
+    'PipelineReviewController.getSessionSummary': PipelineReviewController.getSessionSummary,
+    'CallInsightsController.getCallInsights':
+        CallInsightsController.getCallInsights as TwinMethods['CallInsightsController.getCallInsights'],
+    'CallInsightsController.analyzeCall':
+        CallInsightsController.analyzeCall as TwinMethods['CallInsightsController.analyzeCall'],
+    'CallInsightsController.retryAnalysis':
+        CallInsightsController.retryAnalysis as TwinMethods['CallInsightsController.retryAnalysis'],
+    'CallInsightsController.applyDecisions':
+        CallInsightsController.applyDecisions as TwinMethods['CallInsightsController.applyDecisions']
 };
 
 /** The twin method a `POST /apex/Class.method` names, if the twin implements it. */

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { HealthResponse, ProblemDetails } from './problem';
 import { ScoreRequest } from '../modules/scoring/contract/score-request';
 import { ScoreResponse } from '../modules/scoring/contract/score-response';
+import { CallAnalysisRequest, CallAnalysisResponse } from '../modules/calls/contract/call-analysis';
 
 export * from './common';
 export * from './problem';
 export * from '../modules/scoring/contract/org-data-profile';
 export * from '../modules/scoring/contract/score-request';
 export * from '../modules/scoring/contract/score-response';
+export * from '../modules/calls/contract/call-analysis';
+export * from '../modules/calls/contract/extraction';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
 export const contractVersion = '2.1.0';
@@ -20,10 +23,17 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 /** JSON Schemas (draft 2020-12) of the score request and response, derived from the zod contract. */
-export function buildContractJsonSchemas(): { scoreRequest: JsonSchema; scoreResponse: JsonSchema } {
+export function buildContractJsonSchemas(): {
+    scoreRequest: JsonSchema;
+    scoreResponse: JsonSchema;
+    callAnalysisRequest: JsonSchema;
+    callAnalysisResponse: JsonSchema;
+} {
     return {
         scoreRequest: toJsonSchema(ScoreRequest, 'input'),
-        scoreResponse: toJsonSchema(ScoreResponse, 'output')
+        scoreResponse: toJsonSchema(ScoreResponse, 'output'),
+        callAnalysisRequest: toJsonSchema(CallAnalysisRequest, 'input'),
+        callAnalysisResponse: toJsonSchema(CallAnalysisResponse, 'output')
     };
 }
 
@@ -55,6 +65,8 @@ export function buildOpenApiDocument(): JsonSchema {
             schemas: {
                 ScoreRequest: withoutDialect(schemas.scoreRequest),
                 ScoreResponse: withoutDialect(schemas.scoreResponse),
+                CallAnalysisRequest: withoutDialect(schemas.callAnalysisRequest),
+                CallAnalysisResponse: withoutDialect(schemas.callAnalysisResponse),
                 ProblemDetails: withoutDialect(toJsonSchema(ProblemDetails, 'output')),
                 HealthResponse: withoutDialect(toJsonSchema(HealthResponse, 'output'))
             }
@@ -74,6 +86,33 @@ export function buildOpenApiDocument(): JsonSchema {
                             description: 'One result per deal, in request order',
                             content: {
                                 'application/json': { schema: { $ref: '#/components/schemas/ScoreResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key'),
+                        '413': problemResponse('Body larger than the configured limit'),
+                        '415': problemResponse('Content type is not application/json'),
+                        '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
+                    }
+                }
+            },
+            '/v1/calls/analyze': {
+                post: {
+                    operationId: 'analyzeCall',
+                    summary:
+                        'Read one call (notes or transcript, max 100,000 characters): summary, quoted CRM proposals, coaching',
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/CallAnalysisRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description:
+                                'The analysis; every proposal is on the allow-list and quotes the text verbatim (offsets given)',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/CallAnalysisResponse' } }
                             }
                         },
                         '400': problemResponse('The body violates the contract; `errors` lists each path'),

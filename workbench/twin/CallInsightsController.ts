@@ -1,0 +1,478 @@
+/**
+ * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY. Never deployed; the real controller is
+ * force-app/main/default/classes/CallInsightsController.cls (with CallInsightsService and CallInsightsSelector).
+ *
+ * The same methods, parameters, JSON and messages as the Apex classes, over the workbench store: the allow-list from
+ * the package's fields and field-mapping settings, the callout to the real Execution Loop service
+ * (POST /v1/calls/analyze), Call_Analysis__c records kept for the server's lifetime, and accepted updates validated
+ * again and written to the opportunity.
+ */
+import {
+    CallAnalysisResponse,
+    MEDDPICC_ELEMENTS,
+    type AllowedField,
+    type CallAnalysisRequest,
+    type MeddpiccElement
+} from '../../service/src/contract';
+import { toId18 } from '../sample-org/ids';
+import { playbookMatchFor } from '../sample-org/scoring';
+import type { OpportunityRecord } from '../sample-org/types';
+import type { ApexContext, ApexMethod } from './controllers';
+import { ApexError, type ApexParams, isBlank, readId, readString } from './params';
+import { ServiceCallError, type ServiceTarget } from './service-client';
+import type { WorkbenchStore } from './store';
+
+export const CALLS_PATH = '/v1/calls/analyze';
+const MAX_TEXT_CHARS = 100_000;
+const MAX_ANALYSES = 5;
+/** Call_Analysis__c ids in the workbench (a custom object's prefix is the org's own). */
+const CALL_ANALYSIS_PREFIX = 'a06';
+const SOURCES = new Set(['pasted_notes', 'task', 'event', 'transcript_file']);
+const STATUS_VALUES = ['unknown', 'identified', 'validated'];
+/** OpportunityFieldMapping.SETTING_STEM_BY_ELEMENT. */
+const STEM_BY_ELEMENT: Record<MeddpiccElement, string> = {
+    metrics: 'Metrics',
+    economicBuyer: 'Economic_Buyer',
+    decisionCriteria: 'Decision_Criteria',
+    decisionProcess: 'Decision_Process',
+    paperProcess: 'Paper_Process',
+    identifiedPain: 'Identified_Pain',
+    champion: 'Champion',
+    competition: 'Competition'
+};
+const RETRYABLE = new Set(['TIMEOUT', 'UNREACHABLE', 'RATE_LIMITED', 'SERVICE_ERROR', 'INVALID_RESPONSE']);
+
+type AnalysisStatus = 'pending_retry' | 'analyzed' | 'reviewed' | 'failed';
+
+/** Call_Analysis__c. */
+export interface CallAnalysisRecord {
+    Id: string;
+    Name: string;
+    Opportunity__c: string;
+    Source__c: string;
+    Source_Record_Id__c: string | null;
+    Status__c: AnalysisStatus;
+    Extractor__c: string | null;
+    Model__c: string | null;
+    Fallback_Reason__c: string | null;
+    Last_Error__c: string | null;
+    Notes__c: string;
+    Result_Json__c: string | null;
+    Decisions_Json__c: string | null;
+    Accepted_Count__c: number | null;
+    Rejected_Count__c: number | null;
+    Reviewed_By__c: string | null;
+    Reviewed_At__c: string | null;
+    CreatedDate: string;
+}
+
+/** CallInsightsService.AnalysisView. */
+export interface AnalysisView {
+    analysisId: string;
+    recordName: string;
+    analysisStatus: AnalysisStatus;
+    source: string;
+    extractor: string | null;
+    model: string | null;
+    fallbackReason: string | null;
+    lastError: string | null;
+    text: string;
+    resultJson: string | null;
+    decisionsJson: string | null;
+    createdDate: string;
+}
+
+const analysesByStore = new WeakMap<WorkbenchStore, CallAnalysisRecord[]>();
+
+/** The Call_Analysis__c rows of this server's session (tests read them). */
+export function callAnalyses(store: WorkbenchStore): CallAnalysisRecord[] {
+    let analyses = analysesByStore.get(store);
+    if (!analyses) {
+        analyses = [];
+        analysesByStore.set(store, analyses);
+    }
+    return analyses;
+}
+
+function requireOpportunity(context: ApexContext, params: ApexParams): OpportunityRecord {
+    const id = readId(params.opportunityId, 'opportunityId');
+    if (id === null) throw new ApexError('An opportunity id is required.');
+    const opportunity = context.store.visibleOpportunity(context.userId, id);
+    if (!opportunity) throw new ApexError('The opportunity does not exist, or you cannot see it.');
+    return opportunity;
+}
+
+function toView(record: CallAnalysisRecord): AnalysisView {
+    return {
+        analysisId: record.Id,
+        recordName: record.Name,
+        analysisStatus: record.Status__c,
+        source: record.Source__c,
+        extractor: record.Extractor__c,
+        model: record.Model__c,
+        fallbackReason: record.Fallback_Reason__c,
+        lastError: record.Last_Error__c,
+        text: record.Notes__c,
+        resultJson: record.Result_Json__c,
+        decisionsJson: record.Decisions_Json__c,
+        createdDate: record.CreatedDate
+    };
+}
+
+/** CallInsightsService.AllowList: the package's fields, named by the field-mapping settings. */
+function allowList(store: WorkbenchStore, opportunity: OpportunityRecord): AllowedField[] {
+    const values = opportunity as unknown as Record<string, unknown>;
+    const asText = (value: unknown): string | null =>
+        value === null || value === undefined ? null : typeof value === 'number' ? String(value) : String(value);
+    const field = (
+        apiName: string,
+        label: string,
+        fieldType: AllowedField['fieldType'],
+        role: AllowedField['role'],
+        extra: Partial<AllowedField> = {}
+    ): AllowedField => ({
+        apiName,
+        label,
+        fieldType,
+        picklistValues: null,
+        maxLength: fieldType === 'text' ? 255 : null,
+        currentValue: asText(values[apiName]),
+        role,
+        meddpiccElement: null,
+        ...extra
+    });
+    const fields: AllowedField[] = [
+        field('StageName', 'Stage', 'picklist', 'stage', {
+            picklistValues: store.org.stages.map((stage) => stage.apiName)
+        }),
+        field('CloseDate', 'Close Date', 'date', 'close_date'),
+        field('Amount', 'Amount', 'number', 'amount'),
+        field('NextStep', 'Next Step', 'text', 'next_step')
+    ];
+    const nextStepDate = store.setting('Field_Next_Step_Date');
+    if (nextStepDate) fields.push(field(nextStepDate, 'Next Step Date', 'date', 'next_step_date'));
+    for (const element of MEDDPICC_ELEMENTS) {
+        const stem = STEM_BY_ELEMENT[element];
+        const label = stem.replace(/_/g, ' ');
+        const status = store.setting(`Field_${stem}_Status`);
+        if (status) {
+            fields.push(
+                field(status, `${label} Status`, 'picklist', 'meddpicc_status', {
+                    picklistValues: STATUS_VALUES,
+                    meddpiccElement: element
+                })
+            );
+        }
+        const evidence = store.setting(`Field_${stem}_Evidence`);
+        if (evidence) {
+            fields.push(
+                field(evidence, `${label} Evidence`, 'text', 'meddpicc_evidence', { meddpiccElement: element })
+            );
+        }
+    }
+    return fields;
+}
+
+function buildRequest(
+    context: ApexContext,
+    opportunity: OpportunityRecord,
+    source: string,
+    text: string
+): CallAnalysisRequest {
+    const store = context.store;
+    const index = store.index();
+    const match = playbookMatchFor(index, opportunity, opportunity.Amount);
+    const extractor = store.setting('Call_Analysis_Extractor') ?? 'auto';
+    if (extractor !== 'auto' && extractor !== 'deterministic' && extractor !== 'llm') {
+        throw new ApexError('Execution Loop setting "Call_Analysis_Extractor" must be auto, deterministic or llm.');
+    }
+    return {
+        text,
+        source: source as CallAnalysisRequest['source'],
+        extractor,
+        asOf: store.today(),
+        timeZone: 'UTC',
+        dealId: opportunity.Id,
+        dealName: opportunity.Name.slice(0, 120),
+        repName: store.user(context.userId)?.Name ?? null,
+        contacts: (index.contactRolesByOpportunity.get(opportunity.Id) ?? []).flatMap((role) => {
+            const contact = index.contactById.get(role.ContactId);
+            return contact
+                ? [
+                      {
+                          contactId: contact.Id,
+                          name: `${contact.FirstName} ${contact.LastName}`,
+                          title: contact.Title,
+                          role: role.Role
+                      }
+                  ]
+                : [];
+        }),
+        knownCompetitors: [],
+        playbookSteps: (match?.playbook.steps ?? [])
+            .filter((step) => step.stage === opportunity.StageName)
+            .map((step) => ({ stepKey: step.stepKey, title: step.title, exitCriterion: step.exitCriterion })),
+        fields: allowList(store, opportunity)
+    };
+}
+
+/** ExecutionLoopServiceClient.analyzeCall. */
+async function analyzeCallout(
+    target: ServiceTarget,
+    request: CallAnalysisRequest,
+    timeoutMs: number
+): Promise<CallAnalysisResponse> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    let body: string;
+    try {
+        response = await fetch(`${target.url.replace(/\/+$/, '')}${CALLS_PATH}`, {
+            method: 'POST',
+            headers: {
+                'content-type': 'application/json',
+                accept: 'application/json',
+                authorization: `Bearer ${target.apiKey}`
+            },
+            body: JSON.stringify(request),
+            signal
+        });
+        body = await response.text();
+    } catch (error) {
+        const message = (error as { message?: unknown } | null)?.message;
+        throw new ServiceCallError(signal.aborted ? 'TIMEOUT' : 'UNREACHABLE', null, String(message ?? error));
+    }
+    if (response.status === 401 || response.status === 403)
+        throw new ServiceCallError('UNAUTHORIZED', response.status, body);
+    if (response.status === 429) throw new ServiceCallError('RATE_LIMITED', response.status, body);
+    if (response.status >= 400 && response.status < 500) {
+        let detail = `HTTP ${response.status}`;
+        try {
+            const problem = JSON.parse(body) as { title?: string; errors?: { path: string; message: string }[] };
+            detail = [problem.title, ...(problem.errors ?? []).map((error) => `${error.path}: ${error.message}`)]
+                .filter(Boolean)
+                .join('; ');
+        } catch {
+            // Not problem details: the status says it.
+        }
+        throw new ServiceCallError('INVALID_REQUEST', response.status, detail);
+    }
+    if (response.status < 200 || response.status >= 300)
+        throw new ServiceCallError('SERVICE_ERROR', response.status, `HTTP ${response.status}`);
+    try {
+        return CallAnalysisResponse.parse(JSON.parse(body));
+    } catch (error) {
+        throw new ServiceCallError(
+            'INVALID_RESPONSE',
+            response.status,
+            `the response is not a valid call analysis: ${String(error)}`
+        );
+    }
+}
+
+async function run(context: ApexContext, record: CallAnalysisRecord, opportunity: OpportunityRecord): Promise<void> {
+    const request = buildRequest(context, opportunity, record.Source__c, record.Notes__c);
+    const timeoutMs = context.scoring.timeoutMs ?? Number(context.store.setting('Call_Analysis_Timeout_Ms') ?? 60_000);
+    try {
+        const response = await analyzeCallout(context.scoring, request, timeoutMs);
+        record.Status__c = 'analyzed';
+        record.Extractor__c = response.extractor;
+        record.Model__c = response.model;
+        record.Fallback_Reason__c = response.fallbackReason;
+        record.Result_Json__c = JSON.stringify(response);
+        record.Last_Error__c = null;
+    } catch (error) {
+        if (!(error instanceof ServiceCallError)) throw error;
+        record.Status__c = RETRYABLE.has(error.kind) ? 'pending_retry' : 'failed';
+        const message = error.userMessage();
+        record.Last_Error__c = message.length <= 255 ? message : `${message.slice(0, 252)}...`;
+    }
+}
+
+function requireAnalysis(
+    context: ApexContext,
+    params: ApexParams
+): { record: CallAnalysisRecord; opportunity: OpportunityRecord } {
+    const id = readId(params.analysisId, 'analysisId');
+    const record = callAnalyses(context.store).find((candidate) => candidate.Id === id);
+    const opportunity = record ? context.store.visibleOpportunity(context.userId, record.Opportunity__c) : undefined;
+    if (!record || !opportunity) throw new ApexError('That call analysis does not exist, or you cannot see it.');
+    return { record, opportunity };
+}
+
+/** CallInsightsService.AllowList.toFieldValue. */
+function toFieldValue(field: AllowedField, proposed: string): string | number {
+    if (field.fieldType === 'picklist') {
+        if (!(field.picklistValues ?? []).includes(proposed)) {
+            throw new ApexError(`"${proposed}" is not an active value of ${field.label}.`);
+        }
+        return proposed;
+    }
+    if (field.fieldType === 'date') {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(proposed))
+            throw new ApexError(`"${proposed}" is not a valid value for ${field.label}.`);
+        return proposed;
+    }
+    if (field.fieldType === 'number') {
+        const value = Number(proposed);
+        if (proposed.trim() === '' || !Number.isFinite(value)) {
+            throw new ApexError(`"${proposed}" is not a valid value for ${field.label}.`);
+        }
+        return value;
+    }
+    if (field.maxLength !== null && proposed.length > field.maxLength) {
+        throw new ApexError(`${field.label} holds at most ${field.maxLength} characters.`);
+    }
+    return proposed;
+}
+
+export const CallInsightsController: Record<string, ApexMethod> = {
+    getCallInsights(context, params) {
+        const opportunity = requireOpportunity(context, params);
+        const loggedCalls = context.store.org.tasks
+            .filter((task) => task.WhatId === opportunity.Id)
+            .filter((task) => !isBlank((task as { Description?: string | null }).Description))
+            .map((task) => ({
+                recordId: task.Id,
+                source: 'task',
+                label: `Task: ${task.Subject} · ${task.CreatedDate.slice(0, 10)}`
+            }));
+        const analyses = callAnalyses(context.store)
+            .filter((record) => record.Opportunity__c === opportunity.Id)
+            .slice(-MAX_ANALYSES)
+            .reverse()
+            .map(toView);
+        return { loggedCalls, analyses };
+    },
+
+    async analyzeCall(context, params) {
+        const opportunity = requireOpportunity(context, params);
+        const source = readString(params.source, 'source');
+        if (source === null || !SOURCES.has(source)) throw new ApexError(`Unknown call source "${source}".`);
+        const sourceRecordId = readId(params.sourceRecordId, 'sourceRecordId');
+        let text: string | null;
+        if (source === 'pasted_notes') {
+            text = readString(params.text, 'text');
+        } else if (sourceRecordId === null) {
+            throw new ApexError('Pick the logged call to analyse.');
+        } else if (source === 'task') {
+            const task = context.store.org.tasks.find((candidate) => candidate.Id === sourceRecordId);
+            if (!task || task.WhatId !== opportunity.Id) {
+                throw new ApexError('That task is not logged on this opportunity, or you cannot see it.');
+            }
+            text = (task as { Description?: string | null }).Description ?? null;
+        } else {
+            throw new ApexError('The workbench has no events or files with call text.');
+        }
+        if (text === null || isBlank(text)) throw new ApexError('There is no text to analyse.');
+        if (text.length > MAX_TEXT_CHARS) {
+            throw new ApexError(
+                `The text has ${text.length} characters; Call Insights reads at most ${MAX_TEXT_CHARS}.`
+            );
+        }
+        const analyses = callAnalyses(context.store);
+        const record: CallAnalysisRecord = {
+            Id: toId18(`${CALL_ANALYSIS_PREFIX}${String(analyses.length + 1).padStart(12, '0')}`),
+            Name: `CA-${String(analyses.length + 1).padStart(6, '0')}`,
+            Opportunity__c: opportunity.Id,
+            Source__c: source,
+            Source_Record_Id__c: sourceRecordId,
+            Status__c: 'pending_retry',
+            Extractor__c: null,
+            Model__c: null,
+            Fallback_Reason__c: null,
+            Last_Error__c: null,
+            Notes__c: text,
+            Result_Json__c: null,
+            Decisions_Json__c: null,
+            Accepted_Count__c: null,
+            Rejected_Count__c: null,
+            Reviewed_By__c: null,
+            Reviewed_At__c: null,
+            CreatedDate: context.store.nowIso()
+        };
+        await run(context, record, opportunity);
+        analyses.push(record);
+        return toView(record);
+    },
+
+    async retryAnalysis(context, params) {
+        const { record, opportunity } = requireAnalysis(context, params);
+        if (record.Status__c !== 'pending_retry' && record.Status__c !== 'failed') {
+            throw new ApexError('Only an analysis that is pending retry or failed can be retried.');
+        }
+        await run(context, record, opportunity);
+        return toView(record);
+    },
+
+    applyDecisions(context, params) {
+        let decisions: { field?: unknown; verdict?: unknown }[];
+        try {
+            decisions = JSON.parse(String(readString(params.decisionsJson, 'decisionsJson'))) as typeof decisions;
+            if (!Array.isArray(decisions)) throw new Error('not a list');
+        } catch {
+            throw new ApexError('The decisions could not be read.');
+        }
+        const { record, opportunity } = requireAnalysis(context, params);
+        if (record.Status__c !== 'analyzed' || record.Result_Json__c === null) {
+            throw new ApexError('This analysis has no proposals waiting for review.');
+        }
+        const result = CallAnalysisResponse.parse(JSON.parse(record.Result_Json__c));
+        const proposalByField = new Map(result.proposals.map((proposal) => [proposal.field.toLowerCase(), proposal]));
+        const verdictByField = new Map<string, 'accepted' | 'rejected'>();
+        for (const decision of decisions) {
+            const field = typeof decision?.field === 'string' ? decision.field.toLowerCase() : null;
+            if (field === null || !proposalByField.has(field)) {
+                throw new ApexError('A decision names a field this analysis did not propose.');
+            }
+            if (decision.verdict !== 'accepted' && decision.verdict !== 'rejected') {
+                throw new ApexError('Each proposal must be accepted or rejected.');
+            }
+            verdictByField.set(field, decision.verdict);
+        }
+        if (verdictByField.size !== proposalByField.size) {
+            throw new ApexError('Accept or reject every proposed update before saving.');
+        }
+        const allowed = new Map(
+            allowList(context.store, opportunity).map((field) => [field.apiName.toLowerCase(), field])
+        );
+        const changes: Record<string, string | number> = {};
+        const log: Record<string, unknown>[] = [];
+        for (const [key, proposal] of proposalByField) {
+            const verdict = verdictByField.get(key)!;
+            if (verdict === 'accepted') {
+                const field = allowed.get(key);
+                if (!field) throw new ApexError(`${proposal.label} is no longer a field you can edit.`);
+                if (field.currentValue !== proposal.currentValue) {
+                    throw new ApexError(
+                        `${proposal.label} changed since the analysis (now "${field.currentValue}"). Analyse the call again.`
+                    );
+                }
+                changes[field.apiName] = toFieldValue(field, proposal.proposedValue);
+            }
+            log.push({
+                field: proposal.field,
+                verdict,
+                previousValue: proposal.currentValue,
+                proposedValue: proposal.proposedValue
+            });
+        }
+        const accepted = Object.keys(changes).length;
+        if (accepted > 0) {
+            const { StageName: stageName, Amount: amount, ...rest } = changes;
+            if (stageName !== undefined)
+                context.store.updateOpportunity(opportunity.Id, { StageName: String(stageName) });
+            if (amount !== undefined) opportunity.Amount = Number(amount);
+            context.store.updateEditableFields(
+                opportunity.Id,
+                Object.fromEntries(Object.entries(rest).map(([name, value]) => [name, String(value)]))
+            );
+        }
+        record.Decisions_Json__c = JSON.stringify(log);
+        record.Accepted_Count__c = accepted;
+        record.Rejected_Count__c = log.length - accepted;
+        record.Reviewed_By__c = context.userId;
+        record.Reviewed_At__c = context.store.nowIso();
+        record.Status__c = 'reviewed';
+        return toView(record);
+    }
+};
