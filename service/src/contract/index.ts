@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { HealthResponse, ProblemDetails } from './problem';
 import { ScoreRequest } from '../modules/scoring/contract/score-request';
 import { ScoreResponse } from '../modules/scoring/contract/score-response';
+import { DevelopmentRequest, DevelopmentResponse } from '../modules/development/contract/development';
 
 export * from './common';
 export * from './problem';
 export * from '../modules/scoring/contract/score-request';
 export * from '../modules/scoring/contract/score-response';
+export * from '../modules/development/contract/development';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
 export const contractVersion = '1.0.0';
@@ -19,10 +21,15 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 /** JSON Schemas (draft 2020-12) of the score request and response, derived from the zod contract. */
-export function buildContractJsonSchemas(): { scoreRequest: JsonSchema; scoreResponse: JsonSchema } {
+export function buildContractJsonSchemas(): Record<
+    'scoreRequest' | 'scoreResponse' | 'developmentRequest' | 'developmentResponse',
+    JsonSchema
+> {
     return {
         scoreRequest: toJsonSchema(ScoreRequest, 'input'),
-        scoreResponse: toJsonSchema(ScoreResponse, 'output')
+        scoreResponse: toJsonSchema(ScoreResponse, 'output'),
+        developmentRequest: toJsonSchema(DevelopmentRequest, 'input'),
+        developmentResponse: toJsonSchema(DevelopmentResponse, 'output')
     };
 }
 
@@ -54,6 +61,8 @@ export function buildOpenApiDocument(): JsonSchema {
             schemas: {
                 ScoreRequest: withoutDialect(schemas.scoreRequest),
                 ScoreResponse: withoutDialect(schemas.scoreResponse),
+                DevelopmentRequest: withoutDialect(schemas.developmentRequest),
+                DevelopmentResponse: withoutDialect(schemas.developmentResponse),
                 ProblemDetails: withoutDialect(toJsonSchema(ProblemDetails, 'output')),
                 HealthResponse: withoutDialect(toJsonSchema(HealthResponse, 'output'))
             }
@@ -80,6 +89,28 @@ export function buildOpenApiDocument(): JsonSchema {
                         '413': problemResponse('Body larger than the configured limit'),
                         '415': problemResponse('Content type is not application/json'),
                         '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
+                    }
+                }
+            },
+            '/v1/reps/development': {
+                post: {
+                    operationId: 'analyzeRepDevelopment',
+                    summary: 'Per-rep patterns against the team median, well-evidenced gaps and one suggested focus',
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/DevelopmentRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'One entry per rep, in request order',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/DevelopmentResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key')
                     }
                 }
             },
