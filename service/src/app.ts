@@ -9,6 +9,8 @@ import { ContractValidationError, registerProblemDetails } from './plugins/probl
 import { registerHealthRoutes } from './routes/health';
 import { registerScoreRoutes } from './modules/scoring/routes';
 import { registerDevelopmentRoutes } from './modules/development/routes';
+import type { PracticeModel } from './modules/practice/engine';
+import { registerPracticeRoutes } from './modules/practice/routes';
 
 export type AppSettings = Pick<AppConfig, 'apiKeys' | 'bodyLimitBytes' | 'rateLimit'>;
 
@@ -18,6 +20,8 @@ export interface BuildAppOptions {
     logger?: FastifyServerOptions['logger'];
     validateResponses?: boolean;
     enableEchoRoute?: boolean;
+    /** The language model for practice drills (from OPENAI_* env); absent or null runs the scripted drill. */
+    practiceModel?: PracticeModel | null;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -124,6 +128,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
             enableEchoRoute: options.enableEchoRoute ?? false
         });
         registerDevelopmentRoutes(scoped, { validateResponses: options.validateResponses ?? false });
+        registerPracticeRoutes(scoped, {
+            validateResponses: options.validateResponses ?? false,
+            model: options.practiceModel ?? null
+        });
     });
     return app;
 }

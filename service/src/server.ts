@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { createPracticeModel, llmSettingsFromEnv } from './modules/practice/engine';
 
 function readConfig() {
     try {
@@ -15,7 +16,18 @@ function readConfig() {
 
 function main(): void {
     const config = readConfig();
-    const app = buildApp({ settings: config, logger: { level: config.logLevel } });
+    let llm;
+    try {
+        llm = llmSettingsFromEnv(process.env);
+    } catch (error) {
+        process.stderr.write(`Invalid configuration:\n  - ${(error as Error).message}\n`);
+        process.exit(1);
+    }
+    const app = buildApp({
+        settings: config,
+        logger: { level: config.logLevel },
+        practiceModel: llm === null ? null : createPracticeModel(llm)
+    });
 
     let closing = false;
     const shutdown = (signal: NodeJS.Signals) => {

@@ -3,12 +3,14 @@ import { HealthResponse, ProblemDetails } from './problem';
 import { ScoreRequest } from '../modules/scoring/contract/score-request';
 import { ScoreResponse } from '../modules/scoring/contract/score-response';
 import { DevelopmentRequest, DevelopmentResponse } from '../modules/development/contract/development';
+import { PracticeTurnRequest, PracticeTurnResponse } from '../modules/practice/contract/practice';
 
 export * from './common';
 export * from './problem';
 export * from '../modules/scoring/contract/score-request';
 export * from '../modules/scoring/contract/score-response';
 export * from '../modules/development/contract/development';
+export * from '../modules/practice/contract/practice';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
 export const contractVersion = '1.0.0';
@@ -22,14 +24,21 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 
 /** JSON Schemas (draft 2020-12) of the score request and response, derived from the zod contract. */
 export function buildContractJsonSchemas(): Record<
-    'scoreRequest' | 'scoreResponse' | 'developmentRequest' | 'developmentResponse',
+    | 'scoreRequest'
+    | 'scoreResponse'
+    | 'developmentRequest'
+    | 'developmentResponse'
+    | 'practiceTurnRequest'
+    | 'practiceTurnResponse',
     JsonSchema
 > {
     return {
         scoreRequest: toJsonSchema(ScoreRequest, 'input'),
         scoreResponse: toJsonSchema(ScoreResponse, 'output'),
         developmentRequest: toJsonSchema(DevelopmentRequest, 'input'),
-        developmentResponse: toJsonSchema(DevelopmentResponse, 'output')
+        developmentResponse: toJsonSchema(DevelopmentResponse, 'output'),
+        practiceTurnRequest: toJsonSchema(PracticeTurnRequest, 'input'),
+        practiceTurnResponse: toJsonSchema(PracticeTurnResponse, 'output')
     };
 }
 
@@ -63,6 +72,8 @@ export function buildOpenApiDocument(): JsonSchema {
                 ScoreResponse: withoutDialect(schemas.scoreResponse),
                 DevelopmentRequest: withoutDialect(schemas.developmentRequest),
                 DevelopmentResponse: withoutDialect(schemas.developmentResponse),
+                PracticeTurnRequest: withoutDialect(schemas.practiceTurnRequest),
+                PracticeTurnResponse: withoutDialect(schemas.practiceTurnResponse),
                 ProblemDetails: withoutDialect(toJsonSchema(ProblemDetails, 'output')),
                 HealthResponse: withoutDialect(toJsonSchema(HealthResponse, 'output'))
             }
@@ -107,6 +118,28 @@ export function buildOpenApiDocument(): JsonSchema {
                             description: 'One entry per rep, in request order',
                             content: {
                                 'application/json': { schema: { $ref: '#/components/schemas/DevelopmentResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key')
+                    }
+                }
+            },
+            '/v1/practice/turn': {
+                post: {
+                    operationId: 'practiceTurn',
+                    summary: "A practice drill's next buyer turn, or its scorecard after the rep's last answer",
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/PracticeTurnRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'The buyer turn or the scorecard; `mode` says who played the buyer',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/PracticeTurnResponse' } }
                             }
                         },
                         '400': problemResponse('The body violates the contract; `errors` lists each path'),
