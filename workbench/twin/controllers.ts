@@ -53,6 +53,7 @@ import {
 import { callExecutionLoopService, ServiceCallError, type ServiceTarget } from './service-client';
 import type { StoredSnapshot, StoredTask, WorkbenchStore } from './store';
 import { resolveTeamScope } from './team-scope';
+import { REP_DEVELOPMENT_METHODS } from './rep-development-methods';
 
 export { ApexError } from './params';
 
@@ -1191,6 +1192,7 @@ function addOpenActions(context: ApexContext, summary: BoardSummary): void {
 
 /** Every stand-in Apex method, keyed `Class.method` as the component imports it (`@salesforce/apex/Class.method`). */
 export const APEX_METHODS: Readonly<Record<string, ApexMethod>> = {
+    ...REP_DEVELOPMENT_METHODS,
     'DealHealthController.getDealHealth': DealHealthController.getDealHealth,
     'DealHealthController.rescoreDeal': DealHealthController.rescoreDeal,
     'PlaybookController.getPlaybook': PlaybookController.getPlaybook,

@@ -60,7 +60,7 @@ export const DevelopmentDeal = z.strictObject({
     /** Contacts engaged in the last 30 days (contact roles with an activity). */
     engagedContacts: NonNegativeInt,
     economicBuyer: QualificationStatus,
-    /** Close-date pushes (a later close date than before) within the window. */
+    /** Close-date pushes in the deal's history (a later close date than before). */
     closeDatePushes: NonNegativeInt,
     /** Required playbook steps of the deal's current and earlier stages, and how they were marked. */
     requiredStepsDue: NonNegativeInt,
