@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     console.log(`Service:          ${serviceUrl}  (health /healthz, contract /openapi.json)`);
     console.log(`Workbench:        ${workbench.url}/?page=record   (Opportunity record page)`);
     console.log(`                  ${workbench.url}/?page=review   (Pipeline Review tab)`);
+    console.log(`                  ${workbench.url}/?page=development   (Rep Development tab)`);
     console.log(
         `Sample org: ${deals} deals (local stand-in for the org; writes last until you stop). API key: ${apiKey}`
     );

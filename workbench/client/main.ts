@@ -8,6 +8,7 @@ import CoachingNudges from 'c/coachingNudges';
 import DealHealthPanel from 'c/dealHealthPanel';
 import PipelineReview from 'c/pipelineReview';
 import PlaybookSteps from 'c/playbookSteps';
+import RepDevelopment from 'c/repDevelopment';
 import { decodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 
 /** The stand-in's /api/deals items (workbench/twin/records.ts). */
@@ -33,7 +34,8 @@ interface WorkbenchUser {
 }
 
 const params = new URLSearchParams(window.location.search);
-const page = params.get('page') === 'review' ? 'review' : 'record';
+const PAGES = ['record', 'review', 'development'] as const;
+const page = PAGES.find((candidate) => candidate === params.get('page')) ?? 'record';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
     const element = document.createElement(tag);
@@ -80,6 +82,8 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
     recordLink.href = `?page=record&user=${currentUser?.id ?? ''}`;
     const reviewLink = el('a', 'slds-m-right_medium', 'Pipeline Review tab');
     reviewLink.href = `?page=review&user=${users.find((user) => user.level === 'manager')?.id ?? ''}`;
+    const developmentLink = el('a', 'slds-m-right_medium', 'Rep Development tab');
+    developmentLink.href = `?page=development&user=${currentUser?.id ?? ''}`;
     const userLabel = el('label', 'slds-m-right_x-small', 'User');
     userLabel.htmlFor = 'user-picker';
     const userPicker = el('select', 'slds-select workbench-select');
@@ -91,7 +95,7 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
         userPicker.append(option);
     }
     userPicker.addEventListener('change', () => navigateTo({ user: userPicker.value }));
-    nav.append(recordLink, reviewLink, userLabel, userPicker);
+    nav.append(recordLink, reviewLink, developmentLink, userLabel, userPicker);
     bar.append(title, nav);
     return bar;
 }
@@ -169,9 +173,16 @@ function reviewPage(main: HTMLElement): void {
     main.append(wrapper);
 }
 
+function developmentPage(main: HTMLElement): void {
+    const element = createElement('c-rep-development', { is: RepDevelopment });
+    const wrapper = el('div', 'slds-p-around_small');
+    wrapper.append(element);
+    main.append(wrapper);
+}
+
 async function start(): Promise<void> {
     const { users } = await getJson<{ users: WorkbenchUser[] }>('/api/users');
-    const wanted = page === 'review' ? 'manager' : 'rep';
+    const wanted = page === 'record' ? 'rep' : 'manager';
     const currentUser =
         users.find((user) => user.id === params.get('user')) ??
         users.find((user) => user.level === wanted && (wanted === 'manager' || user.openDeals > 0));
@@ -197,6 +208,7 @@ async function start(): Promise<void> {
         }
     });
     if (page === 'review') reviewPage(main);
+    else if (page === 'development') developmentPage(main);
     else await recordPage(main);
 }
 
