@@ -100,7 +100,8 @@ export const DevelopmentRequest = z
         asOf: IsoDate,
         /** Closed deals count when they closed within this many days before asOf; open deals always count. */
         windowDays: z.int().min(28).max(730),
-        rules: DevelopmentRules.optional(),
+        // Null or absent: the defaults (Apex sends null for "use the defaults").
+        rules: DevelopmentRules.nullish(),
         reps: z.array(DevelopmentRep).min(1).max(MAX_REPS_PER_REQUEST),
         deals: z.array(DevelopmentDeal).max(MAX_DEVELOPMENT_DEALS)
     })
