@@ -160,6 +160,21 @@ describe('the gap rule', () => {
         ]);
     });
 
+    it('reports metrics the org does not capture as such, never as zeros that read as a gap', () => {
+        const request = teamRequest({ reps: 5, perRep: 20, singleThreaded: (rep) => (rep === 1 ? 15 : 4) });
+        const response = analyze({ ...request, notCaptured: ['single_threaded'] });
+        expect(figure(response, 1, 'single_threaded')).toMatchObject({
+            captured: false,
+            value: null,
+            sampleSize: 0,
+            teamMedian: null,
+            isGap: false
+        });
+        expect(figure(response, 1, 'stage_age_overrun').captured).toBe(true);
+        expect(response.reps[0]!.suggestedFocus).toBeNull();
+        expect(DevelopmentRequest.safeParse({ ...request, notCaptured: ['charm'] }).success).toBe(false);
+    });
+
     it('is deterministic and states its rule with the numbers in force', () => {
         const request = teamRequest({ reps: 5, perRep: 20, singleThreaded: (rep) => rep * 2, closedPerRep: 10 });
         const response = analyze(request);

@@ -44,7 +44,8 @@ import {
     TITLES
 } from './names';
 import { createRandom, type Random } from './prng';
-import { buildDeal, indexSampleOrg, stateBefore } from './scoring';
+import { measureOrgDataProfile } from './data-profile';
+import { buildDeal, indexSampleOrg, orgContextAt, stateBefore } from './scoring';
 import type {
     AccountRecord,
     ContactRecord,
@@ -107,7 +108,11 @@ const RISK_WEIGHTS: readonly (readonly [RiskCode, number])[] = [
     ['next_step_missing', 1],
     ['next_step_overdue', 1],
     ['amount_missing', 0.4],
-    ['playbook_steps_incomplete', 1.2]
+    ['playbook_steps_incomplete', 1.2],
+    ['gate_not_passed', 0.3],
+    ['no_contacts', 0.1],
+    ['unrealistic_close_date', 0.4],
+    ['amount_outlier', 0.2]
 ];
 
 /** Lowest open stage at which a designed risk can show. */
@@ -116,8 +121,21 @@ const MIN_STAGE_FOR_RISK: Partial<Record<RiskCode, number>> = {
     no_champion: 4,
     economic_buyer_not_validated: 5,
     playbook_steps_incomplete: 3,
-    single_threaded: 2
+    single_threaded: 2,
+    // Past Needs Analysis, the stage of the regulated play's security-review gate.
+    gate_not_passed: 4,
+    // Late in the cycle, where no contact at all is a red flag.
+    no_contacts: 5
 };
+
+/** Highest open stage at which a designed risk can show (the sanity checks of early-stage deals). */
+const MAX_STAGE_FOR_RISK: Partial<Record<RiskCode, number>> = {
+    unrealistic_close_date: 4,
+    amount_outlier: 4
+};
+
+/** Days per open stage still ahead that a realistic close date leaves (the engine flags less than 7). */
+const DAYS_PER_REMAINING_STAGE = 9;
 
 const OPEN_STAGE_WEIGHTS = [16, 16, 14, 12, 11, 10, 11, 10];
 
@@ -250,6 +268,26 @@ function designRisks(random: Random, strength: DealStrength, forced: RiskCode | 
     if (risks.has('amount_missing') && risks.has('playbook_steps_incomplete')) {
         risks.delete(forced === 'amount_missing' ? 'playbook_steps_incomplete' : 'amount_missing');
     }
+    if (risks.has('amount_missing') && risks.has('amount_outlier')) {
+        risks.delete(forced === 'amount_missing' ? 'amount_outlier' : 'amount_missing');
+    }
+    if (risks.has('close_date_overdue') && risks.has('unrealistic_close_date')) {
+        risks.delete(forced === 'close_date_overdue' ? 'unrealistic_close_date' : 'close_date_overdue');
+    }
+    if (risks.has('no_contacts') && risks.has('single_threaded')) {
+        risks.delete(forced === 'no_contacts' ? 'single_threaded' : 'no_contacts');
+    }
+    // A risk of the early stages cannot share a deal with one of the late stages.
+    let minStage = 1;
+    for (const risk of risks) minStage = Math.max(minStage, MIN_STAGE_FOR_RISK[risk] ?? 1);
+    for (const [risk, maxStage] of Object.entries(MAX_STAGE_FOR_RISK) as [RiskCode, number][]) {
+        if (!risks.has(risk) || maxStage >= minStage) continue;
+        if (risk === forced) {
+            for (const other of [...risks]) if ((MIN_STAGE_FOR_RISK[other] ?? 1) > maxStage) risks.delete(other);
+        } else {
+            risks.delete(risk);
+        }
+    }
     return risks;
 }
 
@@ -289,9 +327,14 @@ function generateDeal(context: Context, dealIndex: number): void {
     const risks = closedOutcome ? new Set<RiskCode>() : designRisks(random, strength, forced);
 
     // Account, owner, type, amount.
-    const needsPlaybook = risks.has('playbook_steps_incomplete');
-    const account = random.pick(org.accounts);
-    const segmentReps = context.repsBySegment[account.segment];
+    const needsPlaybook = risks.has('playbook_steps_incomplete') || risks.has('gate_not_passed');
+    // A gate needs the play that has one: an account in one of its industries, a new customer, an amount it takes.
+    const gatedPlaybook = metadata.playbooks.find((playbook) => playbook.steps.some((step) => step.isGate));
+    const gatedIndustries = new Set((gatedPlaybook?.industries ?? '').split(';').filter(Boolean));
+    const gatedAccounts = org.accounts.filter((candidate) => gatedIndustries.has(candidate.Industry));
+    if (risks.has('gate_not_passed') && gatedAccounts.length === 0) risks.delete('gate_not_passed');
+    const account = risks.has('gate_not_passed') ? random.pick(gatedAccounts) : random.pick(org.accounts);
+    const segmentReps = context.repsBySegment[account.segment!];
     const ownerId = random.chance(0.8) ? account.OwnerId : random.pick(segmentReps).Id;
     const type = needsPlaybook
         ? 'New Customer'
@@ -305,17 +348,22 @@ function generateDeal(context: Context, dealIndex: number): void {
     );
     const matches = (value: number | null) =>
         matchPlaybook(metadata.playbooks, { type, industry: account.Industry, recordType: null, amount: value });
+    if (risks.has('gate_not_passed')) amount = Math.max(amount, (gatedPlaybook?.minAmount ?? 0) + 20_000);
     if (needsPlaybook && !matches(amount)) amount = roundAmount(logUniform(random, 30_000, 240_000));
     if (risks.has('amount_missing')) amount = random.chance(0.7) ? null : 0;
+    // Tens of times the org's usual deal, as a mistyped or wishful early-stage amount is.
+    if (risks.has('amount_outlier')) amount = roundAmount(logUniform(random, 6_000_000, 20_000_000));
     const playbookMatch = matches(amount);
     if (!playbookMatch) risks.delete('playbook_steps_incomplete');
+    if (playbookMatch?.playbook !== gatedPlaybook) risks.delete('gate_not_passed');
 
     // Stage reached (the last open stage for a closed deal).
     let minStage = 1;
     for (const risk of risks) minStage = Math.max(minStage, MIN_STAGE_FOR_RISK[risk] ?? 1);
     if (closedOutcome === 'won') minStage = 6;
     else if (closedOutcome === 'lost') minStage = 2;
-    const maxStage = closedOutcome === 'lost' ? 7 : openStages.length;
+    let maxStage = closedOutcome === 'lost' ? 7 : openStages.length;
+    for (const risk of risks) maxStage = Math.min(maxStage, MAX_STAGE_FOR_RISK[risk] ?? maxStage);
     const stageChoices: [number, number][] = [];
     for (let order = minStage; order <= maxStage; order++) stageChoices.push([order, OPEN_STAGE_WEIGHTS[order - 1]!]);
     const stageOrder = random.weighted(stageChoices);
@@ -344,9 +392,14 @@ function generateDeal(context: Context, dealIndex: number): void {
             createdDay + 8,
             asOfDay - random.int(1, Math.max(1, Math.min(40, asOfDay - quarter.currentStart)))
         );
+    } else if (risks.has('unrealistic_close_date')) {
+        risks.delete('close_date_overdue');
+        closeDay = asOfDay + random.int(1, 6);
     } else {
         risks.delete('close_date_overdue');
-        closeDay = random.int(asOfDay + 3, quarter.nextEnd);
+        // Far enough out for the stages still ahead (a week each at the very least).
+        const earliest = asOfDay + Math.max(3, (openStages.length - stageOrder + 1) * DAYS_PER_REMAINING_STAGE);
+        closeDay = random.int(earliest, Math.max(earliest + 30, quarter.nextEnd));
     }
     const pushes: { day: number; days: number }[] = [];
     if (risks.has('close_date_slipped') && endDay - createdDay > 4) {
@@ -423,12 +476,13 @@ function generateDeal(context: Context, dealIndex: number): void {
     }
 
     // Buying group: contacts and their roles on the deal.
-    const contactCount =
-        (risks.has('single_threaded')
-            ? random.int(2, 3)
-            : strength === 'strong'
-              ? random.int(4, 6)
-              : random.int(2, 5)) + (account.segment === 'enterprise' ? 1 : 0);
+    const contactCount = risks.has('no_contacts')
+        ? 0
+        : (risks.has('single_threaded')
+              ? random.int(2, 3)
+              : strength === 'strong'
+                ? random.int(4, 6)
+                : random.int(2, 5)) + (account.segment === 'enterprise' ? 1 : 0);
     const roleSlots: [keyof typeof TITLES, string][] = [
         ['economicBuyer', 'Economic Buyer'],
         ['champion', 'Influencer'],
@@ -544,7 +598,7 @@ function generateDeal(context: Context, dealIndex: number): void {
         const who =
             recent && engaged.length > 0
                 ? engaged[recentIndex++ % engaged.length]!
-                : recent
+                : recent || contacts.length === 0
                   ? null
                   : random.pick(contacts);
         const kind = random.weighted([
@@ -582,6 +636,24 @@ function generateDeal(context: Context, dealIndex: number): void {
         }
     }
 
+    // A silent buyer's seller keeps e-mailing: activity on the deal that must not count as buyer engagement.
+    if (risks.has('going_dark') && contacts.length > 0 && endDay - 3 >= windowStart && random.chance(0.7)) {
+        const day = endDay - random.int(1, 3);
+        org.tasks.push({
+            Id: ids.next('Task'),
+            WhatId: opportunityId,
+            WhoId: random.pick(contacts).Id,
+            OwnerId: ownerId,
+            Subject: `Email: ${random.pick(ACTIVITY_TOPICS)}`,
+            TaskSubtype: 'Email',
+            Status: 'Completed',
+            Priority: 'Normal',
+            ActivityDate: isoDate(day),
+            IsClosed: true,
+            CreatedDate: isoDateTime(day, random.int(13, 18))
+        });
+    }
+
     // Next step.
     let nextStep: string | null = closedOutcome ? null : random.pick(NEXT_STEPS);
     let nextStepDate: string | null = null;
@@ -603,7 +675,7 @@ function generateDeal(context: Context, dealIndex: number): void {
             entryByOrder.set(order, entry ? entry.day : (entryByOrder.get(order + 1) ?? endDay - 1));
         }
         const earlierRequired = playbookMatch.playbook.steps.filter(
-            (step) => stageOrderOf(stages, step.stage) < stageOrder && step.isRequired
+            (step) => stageOrderOf(stages, step.stage) < stageOrder && step.isRequired && !step.isGate
         );
         const incomplete = new Set<string>();
         if (risks.has('playbook_steps_incomplete') && earlierRequired.length > 0) {
@@ -621,7 +693,10 @@ function generateDeal(context: Context, dealIndex: number): void {
             const order = stageOrderOf(stages, step.stage);
             if (order > stageOrder) continue;
             let status: 'done' | 'skipped' | 'not_applicable' | null;
-            if (incomplete.has(step.stepKey)) status = random.chance(0.5) ? 'skipped' : null;
+            if (step.isGate && order < stageOrder) {
+                // A gate the deal has left behind is passed, unless the deal is designed not to have passed it.
+                status = risks.has('gate_not_passed') ? (random.chance(0.5) ? 'skipped' : null) : 'done';
+            } else if (incomplete.has(step.stepKey)) status = random.chance(0.5) ? 'skipped' : null;
             else if (order === stageOrder) status = random.chance(currentShare) ? 'done' : null;
             else if (step.isRequired) status = random.chance(doneShare) || closedOutcome ? 'done' : null;
             else
@@ -681,7 +756,7 @@ function generateDeal(context: Context, dealIndex: number): void {
         Champion_Evidence__c: null,
         Competition_Status__c: 'unknown',
         Competition_Evidence__c: null,
-        Economic_Buyer__c: statuses['economicBuyer'] !== 'unknown' ? contacts[0]!.Id : null,
+        Economic_Buyer__c: statuses['economicBuyer'] !== 'unknown' && contacts.length > 0 ? contacts[0]!.Id : null,
         Champion__c: statuses['champion'] !== 'unknown' && contacts.length > 1 ? contacts[1]!.Id : null,
         ForecastCategory: FORECAST_API_BY_NAME[forecast],
         IsClosed: finalStage.isClosed,
@@ -693,10 +768,11 @@ function generateDeal(context: Context, dealIndex: number): void {
     for (const rule of QUALIFICATION_RULES) {
         const field = FIELD_BY_ELEMENT[rule.element]!;
         const status = statuses[rule.element]!;
-        const source = rule.element === 'economicBuyer' ? contacts[0]! : random.pick(contacts);
+        const source =
+            contacts.length === 0 ? null : rule.element === 'economicBuyer' ? contacts[0]! : random.pick(contacts);
         opportunity[`${field}_Status__c`] = status;
         opportunity[`${field}_Evidence__c`] =
-            status === 'unknown' || random.chance(0.15)
+            status === 'unknown' || source === null || random.chance(0.15)
                 ? null
                 : evidenceFor(random, rule.element, `${source.FirstName} ${source.LastName}`);
     }
@@ -879,6 +955,8 @@ function buildSnapshots(context: Context): void {
         const day = asOfDay - week * 7;
         const asOf = isoDate(day);
         org.meta.snapshotDates.push(asOf);
+        // The nightly run measures the profile first, then scores with it; the last one stays stored.
+        org.dataProfile = measureOrgDataProfile(index, asOf);
         const deals: Deal[] = [];
         for (const opportunity of org.opportunities) {
             const deal = buildDeal(index, opportunity.Id, asOf);
@@ -888,6 +966,7 @@ function buildSnapshots(context: Context): void {
             const request = ScoreRequest.parse({
                 asOf,
                 config: org.scoringConfig,
+                orgContext: orgContextAt(index, asOf),
                 deals: deals.slice(start, start + MAX_DEALS_PER_REQUEST)
             });
             const response = scoreDeals(request);
@@ -999,6 +1078,7 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
             steps: playbook.steps.map((step) => ({ ...step }))
         })),
         scoringConfig: metadata.scoringConfig,
+        dataProfile: null,
         stageBenchmarkDays: { ...metadata.stageBenchmarkDays },
         userRoles: [],
         users: [],

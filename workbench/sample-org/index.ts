@@ -10,6 +10,7 @@ export {
 } from './generate';
 export { caseSafeSuffix, IdFactory, KEY_PREFIXES, toId18 } from './ids';
 export { loadOrgMetadata, matchPlaybook, STANDARD_STAGES, type OrgMetadata, type PlaybookDefinition } from './metadata';
+export { measureOrgDataProfile, PROFILE_MAX_DEALS, PROFILE_WINDOW_DAYS } from './data-profile';
 export { createRandom, mulberry32, type Random } from './prng';
 export {
     buildDeal,

@@ -62,6 +62,7 @@ export interface PlaybookStepDefinition {
     stage: string;
     stepOrder: number;
     isRequired: boolean;
+    isGate: boolean;
     exitCriterion: ExitCriterionSignal;
     dueInDays: number | null;
 }
@@ -211,13 +212,17 @@ export function loadOrgMetadata(directory = CUSTOM_METADATA_DIR): OrgMetadata {
             if (!criterion.success) throw new Error(`${where}: unknown Exit_Criterion__c`);
             const playbookKey = textOrNull(record.values.get('Playbook__c'));
             if (!playbookKey) throw new Error(`${where}: Playbook__c is empty`);
+            const isRequired = record.values.get('Is_Required__c') === 'true';
+            const isGate = record.values.get('Is_Gate__c') === 'true';
+            if (isGate && !isRequired) throw new Error(`${where}: a gate (Is_Gate__c) must also be required`);
             return {
                 stepKey: record.developerName,
                 playbookKey,
                 title: record.values.get('Title__c') ?? record.label,
                 stage,
                 stepOrder: numberOrNull(record.values.get('Step_Order__c')) ?? 0,
-                isRequired: record.values.get('Is_Required__c') === 'true',
+                isRequired,
+                isGate,
                 exitCriterion: criterion.data,
                 dueInDays: numberOrNull(record.values.get('Due_In_Days__c'))
             };

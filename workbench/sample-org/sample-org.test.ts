@@ -76,10 +76,19 @@ describe('shape and sizes', () => {
         expect(org.opportunities).toHaveLength(400);
         expect(org.accounts).toHaveLength(60);
         expect(generateSampleOrg({ deals: 25, seed: 3 }).opportunities).toHaveLength(25);
-        const amounts = org.opportunities.map((deal) => deal.Amount).filter((amount): amount is number => !!amount);
+        const isOutlier = (deal: (typeof org.opportunities)[number]) =>
+            deal.archetype.designedRisks.includes('amount_outlier');
+        const amounts = org.opportunities
+            .filter((deal) => !isOutlier(deal))
+            .map((deal) => deal.Amount)
+            .filter((amount): amount is number => !!amount);
         expect(Math.min(...amounts)).toBeLessThan(15_000);
         expect(Math.max(...amounts)).toBeGreaterThan(1_000_000);
         expect(Math.max(...amounts)).toBeLessThanOrEqual(1_500_000);
+        // The few designed outliers are early-stage amounts tens of times the usual deal, for the sanity check.
+        const outliers = org.opportunities.filter(isOutlier);
+        expect(outliers.length).toBeGreaterThan(0);
+        for (const deal of outliers) expect(deal.Amount).toBeGreaterThanOrEqual(6_000_000);
         const newCustomer = org.opportunities.filter((deal) => deal.Type === 'New Customer').length;
         expect(newCustomer / org.opportunities.length).toBeGreaterThan(0.7);
         expect(new Set(org.opportunities.map((deal) => deal.StageName)).size).toBe(10);
@@ -181,7 +190,7 @@ describe('scoring', () => {
         for (const deal of org.opportunities) {
             const expected = matchPlaybook(metadata.playbooks, {
                 type: deal.Type,
-                industry: index.accountById.get(deal.AccountId)!.Industry,
+                industry: index.accountById.get(deal.AccountId!)!.Industry,
                 recordType: null,
                 amount: deal.Amount
             });

@@ -1,7 +1,7 @@
 /**
  * Builds the scoring contract from the sample org's records, the way ScoreRequestBuilder does from an org: stage age
- * and close-date pushes from the history, activity counts from the last 30 days of closed tasks and events, engaged
- * contacts from their last activity, step progress from the progress records. `stateAt` replays the records made
+ * and close-date pushes from the history, activity counts from the last 30 days of closed tasks and events, buyer
+ * engagement from the calls and meetings with the deal's contacts in the last 90 days, step progress from the progress records. `stateAt` replays the records made
  * before a day, so earlier weekly snapshots see the deal as it was then.
  */
 import {
@@ -10,6 +10,7 @@ import {
     type Deal,
     ScoreRequest,
     MAX_DEALS_PER_REQUEST,
+    type OrgContext,
     type StepStatus
 } from '../../service/src/contract';
 import { dayOf, dayOfDateTime, isoDate } from './dates';
@@ -59,8 +60,6 @@ export interface SampleOrgIndex {
     eventsByOpportunity: Map<string, EventRecord[]>;
     progressByOpportunity: Map<string, PlaybookStepProgressRecord[]>;
     snapshotsByOpportunity: Map<string, SampleOrg['dealHealthSnapshots']>;
-    /** Contact id → days of its closed tasks and events, ascending. */
-    activityDaysByContact: Map<string, number[]>;
 }
 
 function groupBy<T>(records: readonly T[], key: (record: T) => string | null): Map<string, T[]> {
@@ -76,17 +75,6 @@ function groupBy<T>(records: readonly T[], key: (record: T) => string | null): M
 }
 
 export function indexSampleOrg(org: SampleOrg): SampleOrgIndex {
-    const activityDaysByContact = new Map<string, number[]>();
-    const addActivity = (contactId: string | null, day: number) => {
-        if (contactId === null) return;
-        const days = activityDaysByContact.get(contactId);
-        if (days) days.push(day);
-        else activityDaysByContact.set(contactId, [day]);
-    };
-    for (const task of org.tasks) if (task.IsClosed) addActivity(task.WhoId, dayOf(task.ActivityDate));
-    for (const event of org.events) addActivity(event.WhoId, dayOf(event.ActivityDate));
-    for (const days of activityDaysByContact.values()) days.sort((a, b) => a - b);
-
     const historyByOpportunity = groupBy(org.opportunityHistory, (row) => row.OpportunityId);
     for (const rows of historyByOpportunity.values()) {
         rows.sort((a, b) => (a.CreatedDate < b.CreatedDate ? -1 : a.CreatedDate > b.CreatedDate ? 1 : 0));
@@ -102,8 +90,7 @@ export function indexSampleOrg(org: SampleOrg): SampleOrgIndex {
         tasksByOpportunity: groupBy(org.tasks, (task) => task.WhatId),
         eventsByOpportunity: groupBy(org.events, (event) => event.WhatId),
         progressByOpportunity: groupBy(org.playbookStepProgress, (progress) => progress.Opportunity__c),
-        snapshotsByOpportunity: groupBy(org.dealHealthSnapshots, (snapshot) => snapshot.Opportunity__c),
-        activityDaysByContact
+        snapshotsByOpportunity: groupBy(org.dealHealthSnapshots, (snapshot) => snapshot.Opportunity__c)
     };
 }
 
@@ -156,22 +143,12 @@ export function stateBefore(index: SampleOrgIndex, opportunityId: string, day: n
     return state;
 }
 
-function lastDayBefore(sortedDays: readonly number[] | undefined, day: number): number | null {
-    if (!sortedDays) return null;
-    let found: number | null = null;
-    for (const candidate of sortedDays) {
-        if (candidate >= day) break;
-        found = candidate;
-    }
-    return found;
-}
-
 export function playbookMatchFor(
     index: SampleOrgIndex,
     opportunity: OpportunityRecord,
     amount: number | null
 ): PlaybookMatch | null {
-    const account = index.accountById.get(opportunity.AccountId);
+    const account = opportunity.AccountId === null ? undefined : index.accountById.get(opportunity.AccountId);
     return matchPlaybook(index.org.playbooks, {
         type: opportunity.Type,
         industry: account?.Industry ?? null,
@@ -202,11 +179,23 @@ export function buildDeal(index: SampleOrgIndex, opportunityId: string, asOf: st
     const last30 = { emails: 0, calls: 0, meetings: 0 };
     const last14 = { emails: 0, calls: 0, meetings: 0 };
     let lastActivity: number | null = null;
+    // As ScoreRequestBuilder: each contact's last call or meeting on this deal within 90 days (buyer-facing).
+    const roles = [...(index.contactRolesByOpportunity.get(opportunityId) ?? [])]
+        .sort((a, b) => Number(b.IsPrimary) - Number(a.IsPrimary))
+        .slice(0, 50);
+    const lastBuyerDayByContact = new Map<string, number | null>(roles.map((role) => [role.ContactId, null]));
+    const buyerWindowStart = asOfDay - 89;
+    const noteBuyerActivity = (whoId: string | null, day: number) => {
+        if (whoId === null || day < buyerWindowStart || !lastBuyerDayByContact.has(whoId)) return;
+        const known = lastBuyerDayByContact.get(whoId);
+        if (known === null || known === undefined || day > known) lastBuyerDayByContact.set(whoId, day);
+    };
     for (const task of index.tasksByOpportunity.get(opportunityId) ?? []) {
         if (!task.IsClosed) continue;
         const day = dayOf(task.ActivityDate);
         if (day >= asOfDay || dayOfDateTime(task.CreatedDate) >= asOfDay) continue;
         lastActivity = lastActivity === null ? day : Math.max(lastActivity, day);
+        if (task.TaskSubtype === 'Call') noteBuyerActivity(task.WhoId, day);
         if (day < windowStart) continue;
         const kind = task.TaskSubtype === 'Email' ? 'emails' : task.TaskSubtype === 'Call' ? 'calls' : null;
         if (kind === null) continue;
@@ -217,25 +206,27 @@ export function buildDeal(index: SampleOrgIndex, opportunityId: string, asOf: st
         const day = dayOf(event.ActivityDate);
         if (day >= asOfDay) continue;
         lastActivity = lastActivity === null ? day : Math.max(lastActivity, day);
+        noteBuyerActivity(event.WhoId, day);
         if (day < windowStart) continue;
         last30.meetings += 1;
         if (day >= fourteenStart) last14.meetings += 1;
     }
+    let lastBuyerActivity: number | null = null;
+    for (const day of lastBuyerDayByContact.values()) {
+        if (day !== null && (lastBuyerActivity === null || day > lastBuyerActivity)) lastBuyerActivity = day;
+    }
 
-    const contactRoles: ContactRole[] = [...(index.contactRolesByOpportunity.get(opportunityId) ?? [])]
-        .sort((a, b) => Number(b.IsPrimary) - Number(a.IsPrimary))
-        .slice(0, 50)
-        .map((role) => {
-            const contact = index.contactById.get(role.ContactId);
-            const engaged = lastDayBefore(index.activityDaysByContact.get(role.ContactId), asOfDay);
-            return {
-                role: ROLE_CATEGORIES[role.Role.toLowerCase()] ?? 'other',
-                isPrimary: role.IsPrimary,
-                seniority: 'unknown',
-                title: contact?.Title.slice(0, 128) ?? null,
-                lastEngagedDate: engaged === null ? null : isoDate(engaged)
-            };
-        });
+    const contactRoles: ContactRole[] = roles.map((role) => {
+        const contact = index.contactById.get(role.ContactId);
+        const engaged = lastBuyerDayByContact.get(role.ContactId) ?? null;
+        return {
+            role: ROLE_CATEGORIES[role.Role.toLowerCase()] ?? 'other',
+            isPrimary: role.IsPrimary,
+            seniority: 'unknown',
+            title: contact?.Title.slice(0, 128) ?? null,
+            lastEngagedDate: engaged === null ? null : isoDate(engaged)
+        };
+    });
 
     const match = playbookMatchFor(index, opportunity, state.amount);
     let playbook: Deal['playbook'] = null;
@@ -255,6 +246,7 @@ export function buildDeal(index: SampleOrgIndex, opportunityId: string, asOf: st
                 stage: step.stage,
                 stageOrder: stages.find((candidate) => candidate.apiName === step.stage)!.sortOrder,
                 isRequired: step.isRequired,
+                isGate: step.isGate,
                 exitCriterion: step.exitCriterion
             })),
             stepProgress
@@ -286,6 +278,7 @@ export function buildDeal(index: SampleOrgIndex, opportunityId: string, asOf: st
         nextStepDate: o.Next_Step_Date__c,
         activity: {
             lastActivityDate: lastActivity === null ? null : isoDate(lastActivity),
+            lastBuyerActivityDate: lastBuyerActivity === null ? null : isoDate(lastBuyerActivity),
             last14Days: last14,
             last30Days: last30
         },
@@ -302,6 +295,25 @@ export function buildDeal(index: SampleOrgIndex, opportunityId: string, asOf: st
         },
         playbook
     };
+}
+
+/**
+ * The org context Apex sends (DealScoringSelector.selectTypicalDealAmount): the average amount of the deals won
+ * before `asOf` with a close date in the 730 days up to it; null without any.
+ */
+export function orgContextAt(index: SampleOrgIndex, asOf: string): OrgContext {
+    const asOfDay = dayOf(asOf);
+    let total = 0;
+    let count = 0;
+    for (const opportunity of index.org.opportunities) {
+        if (!opportunity.IsWon || opportunity.Amount === null || opportunity.Amount <= 0) continue;
+        const closeDay = dayOf(opportunity.CloseDate);
+        if (closeDay >= asOfDay || closeDay < asOfDay - 730) continue;
+        total += opportunity.Amount;
+        count += 1;
+    }
+    // The data profile is the org's stored one (the nightly run's), as Apex sends the latest Org_Data_Profile__c.
+    return { typicalDealAmount: count === 0 ? null : total / count, dataProfile: index.org.dataProfile };
 }
 
 /**
@@ -327,6 +339,7 @@ export function toScoreRequests(
             ScoreRequest.parse({
                 asOf,
                 config: index.org.scoringConfig,
+                orgContext: orgContextAt(index, asOf),
                 deals: deals.slice(start, start + MAX_DEALS_PER_REQUEST)
             })
         );

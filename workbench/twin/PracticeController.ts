@@ -176,7 +176,7 @@ export const PracticeController = {
                 `${opportunity.Name} has no contact roles with a title, so there is no buyer to play. Add a contact role or pick another deal.`
             );
         }
-        const account = index.accountById.get(opportunity.AccountId);
+        const account = opportunity.AccountId === null ? undefined : index.accountById.get(opportunity.AccountId);
         const risks = (store.latestSnapshot(opportunity.Id)?.risks ?? [])
             .slice(0, 10)
             .map((risk) => ({ code: risk.code, message: risk.message.slice(0, 255) }));

@@ -6,7 +6,13 @@
  * service's development route), this month's and past focuses, practice per month; setting one focus per rep per
  * month and reviewing it. Same validation and messages as the Apex classes.
  */
-import { DevelopmentResponse, METRIC_KEYS, SKILLS, type DevelopmentRequest } from '../../service/src/contract';
+import {
+    DevelopmentResponse,
+    METRIC_KEYS,
+    SKILLS,
+    type DevelopmentRequest,
+    type MetricKey
+} from '../../service/src/contract';
 import { METRICS } from '../../service/src/modules/development/engine';
 import type { DevelopmentView, FocusView, PracticeMonth, ScopeOptions } from 'c/repDevelopmentLogic';
 import type { ApexContext } from './controllers';
@@ -14,10 +20,51 @@ import { developmentFacts, DEVELOPMENT_WINDOW_DAYS } from './development-facts';
 import { developmentState, monthOf, type RepFocusRecord } from './development-state';
 import { ApexError, type ApexParams, isBlank, readDecimal, readId, readString, text } from './params';
 import { ServiceCallError } from './service-client';
+import type { WorkbenchStore } from './store';
 import { postToService } from './service-json';
 import { resolveTeamScope, SCOPE_ME } from './team-scope';
 
 export const DEVELOPMENT_PATH = '/v1/reps/development';
+/** A loaded data set is a finished export, not a live pipeline: its window spans the contract's longest, 730 days. */
+const DATA_SET_WINDOW_DAYS = 730;
+
+/**
+ * Metrics whose facts the org never records, each with the reason shown on the page: reported as not captured rather
+ * than as zeros that would read as a pattern. General rules on the org's records, not on which org it is.
+ */
+function uncapturedMetrics(store: WorkbenchStore): Array<{ metrics: MetricKey[]; reason: string }> {
+    const { org } = store;
+    const found: Array<{ metrics: MetricKey[]; reason: string }> = [];
+    if (org.opportunityContactRoles.length === 0) {
+        found.push({ metrics: ['single_threaded'], reason: 'No contact roles: single-threading cannot be seen.' });
+    }
+    if (org.opportunities.every((deal) => deal.Economic_Buyer_Status__c === 'unknown')) {
+        found.push({
+            metrics: ['economic_buyer_coverage'],
+            reason: 'No qualification values: economic-buyer coverage cannot be seen.'
+        });
+    }
+    if (org.tasks.length === 0 && org.events.length === 0) {
+        found.push({ metrics: ['stuck'], reason: 'No activities: a quiet deal cannot be told from a busy one.' });
+    }
+    const history = store.index().historyByOpportunity;
+    const anyPush = [...history.values()].some((rows) =>
+        rows.some((row, index) => index > 0 && row.CloseDate > rows[index - 1]!.CloseDate)
+    );
+    if (!anyPush) {
+        found.push({
+            metrics: ['close_date_push'],
+            reason: 'No close-date changes in the history: pushes cannot be seen.'
+        });
+    }
+    if (org.playbooks.length === 0) {
+        found.push({
+            metrics: ['step_completion', 'step_skip'],
+            reason: 'No playbook applies: step completion cannot be seen.'
+        });
+    }
+    return found;
+}
 const MONTHS_OF_HISTORY = 6;
 const MAX_NOTES = 1000;
 const OUTCOMES: ReadonlySet<string> = new Set(['reached', 'moved', 'not_moved']);
@@ -79,11 +126,15 @@ export const RepDevelopmentController = {
         if (reps.length === 0) throw new ApexError('There are no reps in this scope.');
         const asOf = store.today();
         const ownerIds = new Set(reps.map((rep) => rep.Id));
+        const source = store.org.meta.source;
+        const windowDays = source ? DATA_SET_WINDOW_DAYS : DEVELOPMENT_WINDOW_DAYS;
+        const uncaptured = uncapturedMetrics(store);
         const request: DevelopmentRequest = {
             asOf,
-            windowDays: DEVELOPMENT_WINDOW_DAYS,
+            windowDays,
             reps: reps.map((rep) => ({ repId: rep.Id, name: rep.Name })),
-            deals: developmentFacts(store, ownerIds, asOf)
+            deals: developmentFacts(store, ownerIds, asOf, windowDays),
+            notCaptured: uncaptured.flatMap((entry) => entry.metrics)
         };
         let development: DevelopmentResponse;
         try {
@@ -127,16 +178,24 @@ export const RepDevelopmentController = {
         return {
             asOf,
             month,
-            windowDays: DEVELOPMENT_WINDOW_DAYS,
+            windowDays,
             scopeLabel: label,
             canSetFocus: scope !== SCOPE_ME && store.teamMembers(context.userId).length > 0,
             developmentJson: JSON.stringify(development),
             focuses,
             practice: [...practice.values()].map(({ total: _total, ...entry }) => entry),
             deals: [...dealIds].map((id) => ({ value: id, label: store.opportunity(id)?.Name ?? id })),
-            dataNotes: state.focuses.some((focus) => focus.seeded && ownerIds.has(focus.Rep__c))
-                ? ["Last month's focuses are seeded sample history (workbench only)."]
-                : []
+            dataNotes: [
+                ...(source
+                    ? [
+                          `${source.label}: a finished export, so the window spans ${windowDays} days and covers all of it; the page header lists what was inferred and what is missing.`
+                      ]
+                    : []),
+                ...uncaptured.map((entry) => entry.reason),
+                ...(state.focuses.some((focus) => focus.seeded && ownerIds.has(focus.Rep__c))
+                    ? ["Last month's focuses are seeded sample history (workbench only)."]
+                    : [])
+            ]
         };
     },
 

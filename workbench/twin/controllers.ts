@@ -8,7 +8,7 @@
  */
 import { ScoreRequest, type Deal, type Nudge, type Risk } from '../../service/src/contract';
 import { dayOf } from '../sample-org/dates';
-import { buildDeal, playbookMatchFor } from '../sample-org/scoring';
+import { buildDeal, orgContextAt, playbookMatchFor } from '../sample-org/scoring';
 import type {
     NudgeFeedbackRecord,
     OpportunityRecord,
@@ -155,7 +155,12 @@ export function buildRescoreRequest(store: WorkbenchStore, opportunityId: string
         stage: { ...current.stage, daysInStage: Math.max(0, current.stage.daysInStage - 1) },
         activity: startOfToday?.activity ?? current.activity
     };
-    return ScoreRequest.parse({ asOf: today, config: store.org.scoringConfig, deals: [deal] });
+    return ScoreRequest.parse({
+        asOf: today,
+        config: store.org.scoringConfig,
+        orgContext: orgContextAt(index, today),
+        deals: [deal]
+    });
 }
 
 /** DealHealthService.saveSnapshots: upsert on the key, and the latest flag moves to the new snapshot. */

@@ -66,6 +66,8 @@ export function previousMonth(month: string): string {
 }
 
 function seedHistory(store: WorkbenchStore): RepFocusRecord[] {
+    // A loaded data set gets no invented history.
+    if (store.org.meta.source) return [];
     const lastMonth = previousMonth(monthOf(store.today()));
     const seeded: RepFocusRecord[] = [];
     for (const manager of store.org.users.filter((user) => user.level === 'manager')) {

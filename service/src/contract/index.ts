@@ -7,13 +7,14 @@ import { PracticeTurnRequest, PracticeTurnResponse } from '../modules/practice/c
 
 export * from './common';
 export * from './problem';
+export * from '../modules/scoring/contract/org-data-profile';
 export * from '../modules/scoring/contract/score-request';
 export * from '../modules/scoring/contract/score-response';
 export * from '../modules/development/contract/development';
 export * from '../modules/practice/contract/practice';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
-export const contractVersion = '1.0.0';
+export const contractVersion = '2.1.0';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -2,7 +2,15 @@
  * Builders for score requests: the named golden-fixture cases and seeded random batches. Shared by the fixture
  * script, the benchmark and the tests; everything here is deterministic (no clock, no Math.random).
  */
-import type { ContactRole, Deal, Playbook, PlaybookStep, QualificationStatus, ScoreRequest } from '../../src/contract';
+import type {
+    ContactRole,
+    Deal,
+    OrgDataProfile,
+    Playbook,
+    PlaybookStep,
+    QualificationStatus,
+    ScoreRequest
+} from '../../src/contract';
 
 export const FIXTURE_AS_OF = '2026-11-16';
 
@@ -20,13 +28,15 @@ const step = (
     title: string,
     stageOrder: number,
     isRequired: boolean,
-    exitCriterion: PlaybookStep['exitCriterion']
+    exitCriterion: PlaybookStep['exitCriterion'],
+    isGate = false
 ): PlaybookStep => ({
     stepKey,
     title,
     stage: SALES_STAGES[stageOrder - 1] ?? 'Unknown',
     stageOrder,
     isRequired,
+    isGate,
     exitCriterion
 });
 
@@ -43,7 +53,7 @@ export const ENTERPRISE_PLAYBOOK_STEPS: readonly PlaybookStep[] = [
     step('agree_mutual_plan', 'Agree a mutual close plan', 4, true, 'mutual_plan_agreed'),
     step('map_decision_process', 'Map the decision process', 4, true, 'decision_process_mapped'),
     step('assess_competition', 'Assess the competition', 4, false, 'competition_assessed'),
-    step('security_review', 'Pass the security review', 5, true, 'security_review_complete'),
+    step('security_review', 'Pass the security review', 5, true, 'security_review_complete', true),
     step('map_paper_process', 'Map the paper process', 5, true, 'paper_process_mapped'),
     step('executive_alignment', 'Align executives', 5, false, 'executive_engaged'),
     step('legal_redlines', 'Resolve legal redlines', 6, true, 'step_done'),
@@ -115,6 +125,7 @@ export function healthyDeal(): Deal {
         nextStepDate: '2026-11-20',
         activity: {
             lastActivityDate: '2026-11-13',
+            lastBuyerActivityDate: '2026-11-13',
             last14Days: { emails: 6, calls: 3, meetings: 2 },
             last30Days: { emails: 12, calls: 6, meetings: 4 }
         },
@@ -154,6 +165,7 @@ export function stalledSingleThreadedDeal(): Deal {
         nextStepDate: '2026-10-25',
         activity: {
             lastActivityDate: '2026-10-20',
+            lastBuyerActivityDate: '2026-10-20',
             last14Days: { emails: 0, calls: 0, meetings: 0 },
             last30Days: { emails: 2, calls: 0, meetings: 0 }
         },
@@ -180,6 +192,7 @@ export function lateStageNoEconomicBuyerDeal(): Deal {
         nextStepDate: '2026-11-19',
         activity: {
             lastActivityDate: '2026-11-12',
+            lastBuyerActivityDate: '2026-11-12',
             last14Days: { emails: 4, calls: 2, meetings: 1 },
             last30Days: { emails: 9, calls: 3, meetings: 2 }
         },
@@ -223,6 +236,7 @@ export function closeDateSlippedDeal(): Deal {
         nextStepDate: '2026-11-24',
         activity: {
             lastActivityDate: '2026-11-06',
+            lastBuyerActivityDate: '2026-11-06',
             last14Days: { emails: 3, calls: 1, meetings: 0 },
             last30Days: { emails: 7, calls: 2, meetings: 1 }
         },
@@ -258,6 +272,7 @@ export function brandNewDeal(): Deal {
         nextStepDate: null,
         activity: {
             lastActivityDate: null,
+            lastBuyerActivityDate: null,
             last14Days: { emails: 0, calls: 0, meetings: 0 },
             last30Days: { emails: 0, calls: 0, meetings: 0 }
         },
@@ -267,14 +282,128 @@ export function brandNewDeal(): Deal {
     };
 }
 
+/**
+ * A late-stage deal whose seller keeps e-mailing (last activity yesterday) while the buyer has been silent for 40
+ * days: four contacts, none engaged lately, stalled, no economic buyer or champion, and the security-review gate of
+ * the stage it is in not passed.
+ */
+export function silentBuyerDeal(): Deal {
+    return {
+        id: '006Hs00001QuIeTIAV',
+        name: 'Litware - Compliance Suite',
+        stage: stage(5, 75, 18),
+        amount: 150000,
+        createdDate: '2026-04-02',
+        closeDate: '2026-12-20',
+        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
+        forecastCategory: 'best_case',
+        nextStep: 'Chase the security questionnaire',
+        nextStepDate: '2026-11-18',
+        activity: {
+            lastActivityDate: '2026-11-15',
+            lastBuyerActivityDate: '2026-10-07',
+            last14Days: { emails: 5, calls: 0, meetings: 0 },
+            last30Days: { emails: 9, calls: 0, meetings: 0 }
+        },
+        contactRoles: [
+            contact('technical_buyer', 'director', 'Director of IT Security', '2026-10-07', true),
+            contact('evaluator', 'manager', 'Compliance Manager', '2026-09-30'),
+            contact('business_user', 'individual_contributor', 'Risk Analyst', '2026-09-22'),
+            contact('influencer', 'vice_president', 'VP Operations', '2026-09-10')
+        ],
+        meddpicc: meddpicc({
+            metrics: 'identified',
+            decisionCriteria: 'identified',
+            decisionProcess: 'identified',
+            identifiedPain: 'validated',
+            competition: 'identified'
+        }),
+        playbook: playbookWith({ ...doneBefore(4), agree_mutual_plan: 'done', map_decision_process: 'done' })
+    };
+}
+
+/** A healthy-looking deal that moved on to Contracting without passing the security-review gate of Negotiation. */
+export function gateNotPassedDeal(): Deal {
+    const deal = healthyDeal();
+    return {
+        ...deal,
+        id: '006Hs00001GaTeSIAV',
+        name: 'Woodgrove Bank - Regulated Rollout',
+        stage: stage(6, 5, 14),
+        meddpicc: { ...deal.meddpicc, paperProcess: element('validated') },
+        nextStep: 'Signature call with procurement',
+        playbook: playbookWith({ ...doneBefore(6), security_review: 'skipped' })
+    };
+}
+
+/**
+ * An org that records stages, dates and amounts but logs no activities and has no contact roles, next steps or
+ * MEDDPICC values (like the public Maven CRM data set loaded as an org).
+ */
+export const SPARSE_ORG_PROFILE: OrgDataProfile = {
+    measuredOn: FIXTURE_AS_OF,
+    windowDays: 180,
+    dealsMeasured: 2000,
+    withBuyerActivity: 0,
+    withContactRoles: 0,
+    withNextStep: 0,
+    withNextStepDate: 0,
+    withCloseDateChange: 0,
+    withAmount: 1,
+    withMeddpicc: {
+        metrics: 0,
+        economicBuyer: 0,
+        decisionCriteria: 0,
+        decisionProcess: 0,
+        paperProcess: 0,
+        identifiedPain: 0,
+        champion: 0,
+        competition: 0
+    }
+};
+
+/** A deal of that sparse org, six weeks in: nothing but a stage, dates and an amount. */
+export function sparseOrgDeal(): Deal {
+    return {
+        id: '006Hs00001SpArSIAV',
+        name: 'Cancity - GTX Plus Basic',
+        stage: stage(3, 41, null),
+        amount: 1096,
+        createdDate: '2026-10-06',
+        closeDate: '2026-12-31',
+        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
+        forecastCategory: 'pipeline',
+        nextStep: null,
+        nextStepDate: null,
+        activity: {
+            lastActivityDate: null,
+            lastBuyerActivityDate: null,
+            last14Days: { emails: 0, calls: 0, meetings: 0 },
+            last30Days: { emails: 0, calls: 0, meetings: 0 }
+        },
+        contactRoles: [],
+        meddpicc: meddpicc({}),
+        playbook: null
+    };
+}
+
+/** The data profile a named case's request carries; cases without one send none (every fact counts as captured). */
+export const CASE_DATA_PROFILES: Readonly<Record<string, OrgDataProfile>> = { 'sparse-org': SPARSE_ORG_PROFILE };
+
 /** The named golden-fixture cases (operation `score`), one deal each. */
 export const NAMED_CASES: Readonly<Record<string, () => Deal>> = {
     healthy: healthyDeal,
     'stalled-single-threaded': stalledSingleThreadedDeal,
     'late-stage-no-economic-buyer': lateStageNoEconomicBuyerDeal,
     'close-date-slipped': closeDateSlippedDeal,
-    'brand-new': brandNewDeal
+    'brand-new': brandNewDeal,
+    'silent-buyer': silentBuyerDeal,
+    'gate-not-passed': gateNotPassedDeal,
+    'sparse-org': sparseOrgDeal
 };
+
+/** The org's usual deal size in the fixtures and random batches. */
+export const FIXTURE_TYPICAL_DEAL_AMOUNT = 60000;
 
 /** mulberry32: tiny, fast, seedable PRNG; good enough for varied test data. */
 export function seededRandom(seed: number): () => number {
@@ -332,20 +461,32 @@ export function randomDeal(random: () => number, index: number): Deal {
         }
     }
     const hasNextStep = random() < 0.8;
+    const lastActivityDaysAgo = random() < 0.1 ? null : int(0, 45);
+    // Buyer-facing activity is at most as recent as any activity, and often older (seller-only follow-ups).
+    const lastBuyerActivityDaysAgo =
+        lastActivityDaysAgo === null || random() < 0.15
+            ? null
+            : lastActivityDaysAgo + (random() < 0.5 ? 0 : int(0, 40));
     const suffix = (index % 36 ** 4).toString(36).padStart(4, '0');
     const id = `006Hs0000${Array.from({ length: 2 }, () => pick(ID_ALPHABET.split(''))).join('')}${suffix}`;
     return {
         id,
         name: `Generated deal ${index + 1}`,
         stage: stage(stageOrder, int(0, 90), random() < 0.15 ? null : int(10, 40)),
-        amount: random() < 0.1 ? null : int(5, 500) * 1000,
+        amount: random() < 0.1 ? null : random() < 0.05 ? int(1, 50) * 1_000_000 : int(5, 500) * 1000,
         createdDate: isoDaysFromAsOf(-int(100, 300)),
         closeDate: isoDaysFromAsOf(int(-20, 120)),
         closeDateHistory: { pushCount, totalDaysPushed: pushCount === 0 ? 0 : pushCount * int(1, 30) },
         forecastCategory: pick(['pipeline', 'best_case', 'commit'] as const),
         nextStep: hasNextStep ? pick(['Demo for the buying group', 'Send proposal', 'Security questionnaire']) : null,
         nextStepDate: hasNextStep && random() < 0.85 ? isoDaysFromAsOf(int(-10, 20)) : null,
-        activity: { lastActivityDate: random() < 0.1 ? null : isoDaysFromAsOf(-int(0, 45)), last14Days, last30Days },
+        activity: {
+            lastActivityDate: lastActivityDaysAgo === null ? null : isoDaysFromAsOf(-lastActivityDaysAgo),
+            lastBuyerActivityDate:
+                lastBuyerActivityDaysAgo === null ? null : isoDaysFromAsOf(-lastBuyerActivityDaysAgo),
+            last14Days,
+            last30Days
+        },
         contactRoles,
         meddpicc: {
             metrics: element(pick(statuses)),
@@ -364,7 +505,11 @@ export function randomDeal(random: () => number, index: number): Deal {
 /** `count` random deals from `seed`: the same seed always yields the same request. */
 export function buildBatchRequest(count: number, seed: number): ScoreRequest {
     const random = seededRandom(seed);
-    return { asOf: FIXTURE_AS_OF, deals: Array.from({ length: count }, (_, index) => randomDeal(random, index)) };
+    return {
+        asOf: FIXTURE_AS_OF,
+        orgContext: { typicalDealAmount: FIXTURE_TYPICAL_DEAL_AMOUNT },
+        deals: Array.from({ length: count }, (_, index) => randomDeal(random, index))
+    };
 }
 
 export const BATCH_FIXTURE_SEED = 20261116;
@@ -373,7 +518,15 @@ export const BATCH_FIXTURE_SEED = 20261116;
 export function buildFixtureRequests(): Record<string, ScoreRequest> {
     const requests: Record<string, ScoreRequest> = {};
     for (const [caseName, build] of Object.entries(NAMED_CASES)) {
-        requests[caseName] = { asOf: FIXTURE_AS_OF, deals: [build()] };
+        const dataProfile = CASE_DATA_PROFILES[caseName];
+        requests[caseName] = {
+            asOf: FIXTURE_AS_OF,
+            orgContext: {
+                typicalDealAmount: FIXTURE_TYPICAL_DEAL_AMOUNT,
+                ...(dataProfile ? { dataProfile } : {})
+            },
+            deals: [build()]
+        };
     }
     requests['batch-200'] = buildBatchRequest(200, BATCH_FIXTURE_SEED);
     return requests;

@@ -26,41 +26,16 @@ export interface DealHealthView {
     trend: TrendPoint[];
 }
 
-export interface SignalRow {
+/** One signal line: every signal is shown, also one at 0, so the lines of a dimension add up to its score. */
+export interface SignalLine {
     key: string;
     label: string;
     evidence: string;
+    hasEvidence: boolean;
     impact: number;
-    impactText: string;
-    dimensionLabel: string;
-}
-
-/** Baseline signals are the starting credit of a dimension, not a reason the score moved. */
-const isBaseline = (signal: Signal): boolean => signal.key.endsWith('.baseline');
-
-function toRow(signal: Signal, dimension: DimensionResult): SignalRow {
-    return {
-        key: signal.key,
-        label: signal.label,
-        evidence: signal.evidence,
-        impact: signal.impact,
-        impactText: `${signal.impact > 0 ? '+' : '−'}${Math.abs(signal.impact)}`,
-        dimensionLabel: dimension.label
-    };
-}
-
-/** The signals that lower the score most and raise it most, each ordered by size of effect. */
-export function topSignals(dimensions: DimensionResult[], count = 3): { lowering: SignalRow[]; raising: SignalRow[] } {
-    const rows = dimensions.flatMap((dimension) =>
-        dimension.signals.filter((signal) => !isBaseline(signal) && signal.impact !== 0).map((s) => toRow(s, dimension))
-    );
-    const lowering = rows
-        .filter((row) => row.impact < 0)
-        .sort((a, b) => a.impact - b.impact || a.key.localeCompare(b.key));
-    const raising = rows
-        .filter((row) => row.impact > 0)
-        .sort((a, b) => b.impact - a.impact || a.key.localeCompare(b.key));
-    return { lowering: lowering.slice(0, count), raising: raising.slice(0, count) };
+    /** "7 of 7", "0 of 10" for a rule that earns credit; "−12" for a deduction. */
+    pointsText: string;
+    pointsClass: string;
 }
 
 export interface DimensionBar {
@@ -73,6 +48,42 @@ export interface DimensionBar {
     text: string;
 }
 
+export interface DimensionExplanation extends DimensionBar {
+    /** Points the dimension lost; its section opens by default when it lost any. */
+    lostPoints: number;
+    isOpen: boolean;
+    lines: SignalLine[];
+}
+
+const POINTS_CLASS = {
+    full: 'points slds-text-color_success',
+    partial: 'points',
+    deduction: 'points slds-text-color_error'
+} as const;
+
+function toLine(signal: Signal): SignalLine {
+    // Results stored before model 2026.11.2 have no pointsAvailable: their lines show the signed impact only.
+    const available = (signal as Partial<Signal>).pointsAvailable ?? 0;
+    const isCredit = available > 0;
+    return {
+        key: signal.key,
+        label: signal.label,
+        evidence: signal.evidence,
+        hasEvidence: signal.evidence !== '',
+        impact: signal.impact,
+        pointsText: isCredit
+            ? `${signal.impact} of ${available}`
+            : `${signal.impact < 0 ? '−' : signal.impact > 0 ? '+' : ''}${Math.abs(signal.impact)}`,
+        pointsClass: isCredit
+            ? signal.impact === available
+                ? POINTS_CLASS.full
+                : POINTS_CLASS.partial
+            : signal.impact < 0
+              ? POINTS_CLASS.deduction
+              : POINTS_CLASS.partial
+    };
+}
+
 export function dimensionBars(dimensions: DimensionResult[]): DimensionBar[] {
     return dimensions.map((dimension) => ({
         key: dimension.key,
@@ -82,6 +93,39 @@ export function dimensionBars(dimensions: DimensionResult[]): DimensionBar[] {
         percent: dimension.weight === 0 ? 0 : Math.round((dimension.score / dimension.weight) * 100),
         text: `${dimension.score} of ${dimension.weight}`
     }));
+}
+
+/**
+ * Every dimension with every one of its signals, in the service's order: the dimension scores add up to the score and
+ * each dimension's lines to its score, so every point earned and lost is on screen. Dimensions that lost points open.
+ */
+export function explainDimensions(dimensions: DimensionResult[]): DimensionExplanation[] {
+    const bars = dimensionBars(dimensions);
+    return dimensions.map((dimension, index) => {
+        const lostPoints = dimension.weight - dimension.score;
+        return { ...bars[index]!, lostPoints, isOpen: lostPoints > 0, lines: dimension.signals.map(toLine) };
+    });
+}
+
+/** Sum of the impacts the explanation shows: equals the score (tested), so nothing is hidden. */
+export function displayedTotal(explanations: DimensionExplanation[]): number {
+    let total = 0;
+    for (const dimension of explanations) for (const line of dimension.lines) total += line.impact;
+    return total;
+}
+
+const BAND_LABELS: Record<string, string> = { healthy: 'Healthy', watch: 'Watch', at_risk: 'At risk' };
+
+/**
+ * Where the band is shown, why it is lower than the score: the high-severity risks the service flagged as capping it.
+ * Null when nothing capped the band.
+ */
+export function bandCapNote(band: string | null | undefined, risks: Risk[]): string | null {
+    const capping = risks.filter((risk) => risk.capsBand === true);
+    if (capping.length === 0 || !band) return null;
+    const bandLabel = BAND_LABELS[band] ?? band;
+    const reasons = capping.map((risk) => risk.message).join('; ');
+    return `${bandLabel} although the score is in the healthy range: ${capping.length === 1 ? 'a high risk caps' : 'high risks cap'} the band (${reasons}).`;
 }
 
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };

@@ -14,15 +14,14 @@ import FORECAST_FIELD from '@salesforce/schema/Opportunity.ForecastCategoryName'
 import LAST_MODIFIED_FIELD from '@salesforce/schema/Opportunity.LastModifiedDate';
 import type { DimensionResult, Risk } from '@contract';
 import {
-    dimensionBars,
+    bandCapNote,
+    explainDimensions,
     isOutdated,
     sortRisks,
     sparkline,
-    topSignals,
     type DealHealthView,
-    type DimensionBar,
+    type DimensionExplanation,
     type RiskRow,
-    type SignalRow,
     type Sparkline
 } from 'c/dealHealthLogic';
 import { errorMessage, parseJsonList, type WiredResult } from 'c/lwcUtils';
@@ -38,8 +37,8 @@ const WATCHED_FIELDS = [
 ];
 
 /**
- * Deal health on the Opportunity page: the score ring and band, the dimension bars, the signals that lower and raise
- * the score with their evidence, the risks by severity, and the trend. It reads the stored snapshot (cacheable, no
+ * Deal health on the Opportunity page: the score ring and band (with the risk that caps it, if any), every dimension
+ * with all its signals and their evidence (they add up to the score), the risks by severity, and the trend. It reads the stored snapshot (cacheable, no
  * callout) and makes the page's only scoring callout when the deal changed since its last scoring, or on refresh.
  * The fresh result is published on the Deal Health Updates channel for the playbook and the nudges.
  */
@@ -133,34 +132,16 @@ export default class DealHealthPanel extends LightningElement {
         return 'error' in parsed ? parsed.error : undefined;
     }
 
-    get bars(): DimensionBar[] {
+    /** Every dimension with all its signals: the lines add up to the score, every lost point is shown. */
+    get explanations(): DimensionExplanation[] {
         const parsed = this.parsed;
-        return 'error' in parsed ? [] : dimensionBars(parsed.dimensions);
+        return 'error' in parsed ? [] : explainDimensions(parsed.dimensions);
     }
 
-    get signals(): { lowering: SignalRow[]; raising: SignalRow[] } {
+    /** Why the band is below what the score earns (a capping high risk), shown under the band. */
+    get bandNote(): string | null {
         const parsed = this.parsed;
-        return 'error' in parsed ? { lowering: [], raising: [] } : topSignals(parsed.dimensions, 3);
-    }
-
-    /** "What lowers the score" and "What raises the score", each shown only when it has signals. */
-    get signalSections(): Array<{ id: string; heading: string; impactClass: string; rows: SignalRow[] }> {
-        const { lowering, raising } = this.signals;
-        const impact = 'impact slds-m-right_xx-small';
-        return [
-            {
-                id: 'lowering',
-                heading: 'What lowers the score',
-                impactClass: `slds-text-color_error ${impact}`,
-                rows: lowering
-            },
-            {
-                id: 'raising',
-                heading: 'What raises the score',
-                impactClass: `slds-text-color_success ${impact}`,
-                rows: raising
-            }
-        ].filter((section) => section.rows.length > 0);
+        return 'error' in parsed ? null : bandCapNote(this.view?.band, parsed.risks);
     }
 
     get risks(): RiskRow[] {

@@ -63,7 +63,10 @@ function actionProblem(nudge: Nudge, fields: string[]): string | null {
     return null;
 }
 
-/** Nudges by expected effect, largest first (ties keep the service's order), at most `max`, minus the handled ones. */
+/**
+ * Nudges in the service's order, at most `max`, minus the handled ones. The service ranks them (an open gate first,
+ * then by expected effect), so the component does not re-sort: a gate worth few points still comes first.
+ */
 export function rankNudges(
     nudges: Nudge[],
     max: number,
@@ -71,11 +74,9 @@ export function rankNudges(
     handledCodes: ReadonlySet<string>
 ): NudgeRow[] {
     return nudges
-        .map((nudge, index) => ({ nudge, index }))
-        .filter(({ nudge }) => !handledCodes.has(nudge.code))
-        .sort((a, b) => b.nudge.expectedImpact - a.nudge.expectedImpact || a.index - b.index)
+        .filter((nudge) => !handledCodes.has(nudge.code))
         .slice(0, max)
-        .map(({ nudge }, position) => {
+        .map((nudge, position) => {
             const fields = nudge.fieldName ? (fieldsByNudgeField[nudge.fieldName] ?? []) : [];
             const problem = actionProblem(nudge, fields);
             return {

@@ -163,7 +163,10 @@ export interface AdvanceSummary {
     items: Array<{ key: string; text: string }>;
 }
 
-/** What the rep must still do to leave the current stage, in plain words. */
+/**
+ * Whether the deal may leave the current stage and, if not, every reason in plain words: open gates, unmet exit
+ * criteria and high risks, as the service lists them. Results stored before blockers existed list the unmet criteria.
+ */
 export function advanceSummary(criteria: ExitCriteria | null, stageLabel: string | null | undefined): AdvanceSummary {
     if (!criteria) {
         return { ready: false, headline: 'Score the deal to check the exit criteria of this stage.', items: [] };
@@ -172,13 +175,19 @@ export function advanceSummary(criteria: ExitCriteria | null, stageLabel: string
     if (criteria.readyToAdvance) {
         return {
             ready: true,
-            headline: `Every required exit criterion of ${stage} is met: ready to advance.`,
+            headline: `Every gate and required exit criterion of ${stage} is met and no high risk is open: ready to advance.`,
             items: []
         };
     }
+    const blockers = (criteria as Partial<ExitCriteria>).blockers;
     return {
         ready: false,
-        headline: `To leave ${stage}:`,
-        items: criteria.stillNeeded.map((need) => ({ key: need.stepKey, text: `${need.title}: ${need.missing}` }))
+        headline: `Not ready to leave ${stage}:`,
+        items: blockers
+            ? blockers.map((blocker) => ({
+                  key: `${blocker.reason}:${blocker.stepKey ?? blocker.riskCode ?? ''}`,
+                  text: blocker.message
+              }))
+            : criteria.stillNeeded.map((need) => ({ key: need.stepKey, text: `${need.title}: ${need.missing}` }))
     };
 }

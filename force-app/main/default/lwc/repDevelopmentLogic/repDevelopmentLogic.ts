@@ -21,6 +21,7 @@ export interface MetricDefinition {
 
 export interface MetricFigure {
     metric: string;
+    captured: boolean;
     value: number | null;
     sampleSize: number;
     eventCount: number;
@@ -199,7 +200,8 @@ export function metricRows(result: DevelopmentResult, rep: RepDevelopment): Metr
                 ? `${figure.sampleSize} deals · ${figure.eventCount} events`
                 : `${figure.sampleSize} deals`;
         let verdict = 'In line with the team';
-        if (figure.isGap) verdict = `Gap: ${figure.gapPoints} points`;
+        if (!figure.captured) verdict = 'Not captured in this org';
+        else if (figure.isGap) verdict = `Gap: ${figure.gapPoints} points`;
         else if (!figure.enoughEvidence) verdict = 'Too few deals to judge';
         else if (figure.teamMedian === null) verdict = 'No team median (too few reps with enough deals)';
         return {

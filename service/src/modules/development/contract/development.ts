@@ -103,7 +103,12 @@ export const DevelopmentRequest = z
         // Null or absent: the defaults (Apex sends null for "use the defaults").
         rules: DevelopmentRules.nullish(),
         reps: z.array(DevelopmentRep).min(1).max(MAX_REPS_PER_REQUEST),
-        deals: z.array(DevelopmentDeal).max(MAX_DEVELOPMENT_DEALS)
+        deals: z.array(DevelopmentDeal).max(MAX_DEVELOPMENT_DEALS),
+        /**
+         * Metrics whose facts the org does not capture (no contact roles, no qualification fields, no history…): they
+         * are reported as not captured instead of as zeros that would read as a pattern. Null or absent: all captured.
+         */
+        notCaptured: z.array(MetricKey).max(METRIC_KEYS.length).nullish()
     })
     .superRefine((request, context) => {
         const repIds = new Set<string>();
@@ -153,6 +158,8 @@ export const Interval = z.strictObject({ low: z.number(), high: z.number() });
 
 export const MetricFigure = z.strictObject({
     metric: MetricKey,
+    /** False when the request said the org does not capture this metric's facts (value, interval and median null). */
+    captured: z.boolean(),
     /** Proportions 0..1; cycle_days in days. Null when the rep has no deal in this metric's sample. */
     value: z.number().nullable(),
     /** Deals in the sample (closed deals for outcome metrics). */

@@ -148,10 +148,20 @@ export function analyzeDevelopment(request: ParsedDevelopmentRequest): Developme
         if (inWindow(deal, request.asOf, request.windowDays)) dealsByRep.get(deal.ownerId)!.push(deal);
     }
 
+    const notCaptured = new Set<string>(request.notCaptured ?? []);
+    const uncaptured: RawFigure = { value: null, sampleSize: 0, eventCount: 0, interval: null, sample: [] };
     const raw = new Map<string, Map<string, RawFigure>>();
     for (const rep of request.reps) {
         const deals = dealsByRep.get(rep.repId)!;
-        raw.set(rep.repId, new Map(METRICS.map((entry) => [entry.metric, figureFor(entry, rep.repId, deals, rules)])));
+        raw.set(
+            rep.repId,
+            new Map(
+                METRICS.map((entry) => [
+                    entry.metric,
+                    notCaptured.has(entry.metric) ? uncaptured : figureFor(entry, rep.repId, deals, rules)
+                ])
+            )
+        );
     }
 
     const teamMedians = new Map<string, number | null>();
@@ -180,6 +190,7 @@ export function analyzeDevelopment(request: ParsedDevelopmentRequest): Developme
             const isGap = gap !== null && gap > 0;
             return {
                 metric: entry.metric,
+                captured: !notCaptured.has(entry.metric),
                 value: figure.value === null || Number.isNaN(figure.value) ? null : round(figure.value),
                 sampleSize: figure.sampleSize,
                 eventCount: figure.eventCount,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeveloperKey, IsoDate, NonNegativeInt, SalesforceId } from '../../../contract/common';
+import { OrgDataProfile } from './org-data-profile';
 
 export const MAX_DEALS_PER_REQUEST = 500;
 export const MAX_CONTACT_ROLES_PER_DEAL = 50;
@@ -75,6 +76,11 @@ export const PlaybookStep = z.strictObject({
     /** Order of that stage in the sales process (1-based), so the engine can tell earlier stages from later ones. */
     stageOrder: z.int().min(1).max(100),
     isRequired: z.boolean(),
+    /**
+     * A gate must be passed (done, or waived as not applicable) before the deal leaves the step's stage, e.g. the
+     * security review of a regulated play. A gate is always a required step.
+     */
+    isGate: z.boolean(),
     exitCriterion: ExitCriterionSignal
 });
 export type PlaybookStep = z.infer<typeof PlaybookStep>;
@@ -115,8 +121,15 @@ export const ActivityCounts = z.strictObject({
 export type ActivityCounts = z.infer<typeof ActivityCounts>;
 
 export const Activity = z.strictObject({
+    /** Last activity of any kind on the deal (Opportunity.LastActivityDate): seller-only work refreshes it too. */
     lastActivityDate: IsoDate.nullable(),
-    /** Buyer-facing activities (no bodies, counts only). The 14-day window is part of the 30-day window. */
+    /**
+     * Last buyer-facing activity: a completed call or a meeting with a contact who is on the deal. Null when there is
+     * none in the window the org sends (Apex looks back 90 days). Recency and going dark are judged on this date and
+     * the contacts' own last engagement, never on `lastActivityDate`.
+     */
+    lastBuyerActivityDate: IsoDate.nullable(),
+    /** Activity counts (no bodies, counts only). The 14-day window is part of the 30-day window. */
     last14Days: ActivityCounts,
     last30Days: ActivityCounts
 });
@@ -150,6 +163,7 @@ export const ContactRole = z.strictObject({
     /** Normalized seniority; when `unknown`, the engine infers it from `title`. */
     seniority: Seniority,
     title: z.string().max(128).nullable(),
+    /** The contact's own last engagement: their last buyer-facing activity (call or meeting), not seller e-mails. */
     lastEngagedDate: IsoDate.nullable()
 });
 export type ContactRole = z.infer<typeof ContactRole>;
@@ -235,11 +249,30 @@ export const ScoringConfigOverride = z
     });
 export type ScoringConfigOverride = z.infer<typeof ScoringConfigOverride>;
 
+/**
+ * What the engine knows about the org as a whole, as opposed to one deal. Optional: without it the checks that compare
+ * a deal with the org are skipped (and say so nowhere, since they cannot fire). New org-level inputs go here.
+ */
+export const OrgContext = z.strictObject({
+    /**
+     * The org's usual deal size, in the currency of the deal amounts. Apex sends the average amount of the won deals
+     * closed in the last two years that the running user can see; null when there are none.
+     */
+    typicalDealAmount: z.number().positive().max(1e15).nullable(),
+    /**
+     * Which facts the org captures, as the nightly batch last measured them. Null or absent until it has run once:
+     * every fact then counts as captured.
+     */
+    dataProfile: OrgDataProfile.nullish()
+});
+export type OrgContext = z.infer<typeof OrgContext>;
+
 export const ScoreRequest = z
     .strictObject({
         /** Evaluation date. The engine never reads the clock: same request, same response. */
         asOf: IsoDate,
         config: ScoringConfigOverride.optional(),
+        orgContext: OrgContext.optional(),
         deals: z.array(Deal).min(1).max(MAX_DEALS_PER_REQUEST)
     })
     .superRefine((request, ctx) => {
@@ -300,6 +333,9 @@ function checkPlaybookConsistency(
     playbook.steps.forEach((step, index) => {
         if (stepKeys.has(step.stepKey)) {
             addIssue(['steps', index, 'stepKey'], 'duplicate step key');
+        }
+        if (step.isGate && !step.isRequired) {
+            addIssue(['steps', index, 'isGate'], 'a gate must be a required step (isRequired true)');
         }
         stepKeys.add(step.stepKey);
         const knownOrder =

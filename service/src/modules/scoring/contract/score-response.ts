@@ -15,6 +15,11 @@ export const Signal = z.strictObject({
     label: z.string(),
     /** Signed points this signal contributed. All impacts of a deal add up to its score exactly. */
     impact: z.int(),
+    /**
+     * Points the rule can earn at most (0 for a deduction). The points a dimension lost are its rules'
+     * `pointsAvailable - impact`; the `pointsAvailable` of a dimension's signals add up to its weight.
+     */
+    pointsAvailable: z.int().min(0).max(100),
     /** The facts behind the signal, e.g. "Close date pushed 3 times, +47 days". */
     evidence: z.string()
 });
@@ -46,7 +51,11 @@ export const RISK_CODES = [
     'next_step_missing',
     'next_step_overdue',
     'amount_missing',
-    'playbook_steps_incomplete'
+    'playbook_steps_incomplete',
+    'gate_not_passed',
+    'no_contacts',
+    'unrealistic_close_date',
+    'amount_outlier'
 ] as const;
 export const RiskCode = z.enum(RISK_CODES);
 export type RiskCode = z.infer<typeof RiskCode>;
@@ -55,7 +64,9 @@ export const Risk = z.strictObject({
     code: RiskCode,
     severity: Severity,
     message: z.string(),
-    evidence: z.string()
+    evidence: z.string(),
+    /** True when this high-severity risk holds the band below the one the score earns (a healthy score shown as watch). */
+    capsBand: z.boolean()
 });
 export type Risk = z.infer<typeof Risk>;
 
@@ -76,13 +87,35 @@ export const StillNeeded = z.strictObject({
     missing: z.string()
 });
 
+export const BlockerReason = z.enum(['gate', 'exit_criterion', 'high_risk']);
+export type BlockerReason = z.infer<typeof BlockerReason>;
+
+/** One reason the deal is not ready to advance. */
+export const Blocker = z.strictObject({
+    /** `gate`: a gate of this or an earlier stage is not passed; `exit_criterion`: a required criterion of this stage is unmet; `high_risk`: a high-severity risk. */
+    reason: BlockerReason,
+    /** The step, for `gate` and `exit_criterion`. */
+    stepKey: z.string().nullable(),
+    /** The risk, for `high_risk`. */
+    riskCode: RiskCode.nullable(),
+    /** In words a rep can act on. */
+    message: z.string()
+});
+export type Blocker = z.infer<typeof Blocker>;
+
 export const ExitCriteria = z.strictObject({
     /** Stage API value the criteria belong to (the deal's current stage). */
     stage: z.string(),
     criteria: z.array(ExitCriterionResult),
-    /** True when every required criterion of the current stage is met. */
+    /**
+     * True when nothing blocks the deal: every required criterion of the current stage is met, every gate up to this
+     * stage is passed, and no high-severity risk is open. Equivalent to `blockers` being empty.
+     */
     readyToAdvance: z.boolean(),
-    stillNeeded: z.array(StillNeeded)
+    /** Required criteria of the current stage that are unmet. */
+    stillNeeded: z.array(StillNeeded),
+    /** Why the deal is not ready: gates first, then unmet criteria, then high risks. Empty when ready. */
+    blockers: z.array(Blocker)
 });
 export type ExitCriteria = z.infer<typeof ExitCriteria>;
 

@@ -7,7 +7,7 @@ import type {
 } from '../../../contract';
 
 /** Bumped whenever weights, rules or wording change, so stored scores can be compared like for like. */
-export const MODEL_VERSION = 'deal-health-2026.11.1';
+export const MODEL_VERSION = 'deal-health-2026.11.2';
 
 /**
  * Points per dimension (they add up to 100). Qualification leads because MEDDPICC gaps are the most common reason

@@ -1,16 +1,19 @@
 import type {
+    Blocker,
     ExitCriteria,
     ExitCriterionResult,
     ExitCriterionSignal,
     MeddpiccElement,
     PlaybookStep,
     QualificationStatus,
+    Risk,
     StepStatus
 } from '../../../contract';
 import { plural } from './dates';
 import type { DealFacts } from './facts';
+import type { OpenGate } from './gates';
 
-interface Verdict {
+export interface Verdict {
     readonly isMet: boolean;
     readonly evidence: string;
 }
@@ -31,9 +34,9 @@ function qualificationSignal(element: MeddpiccElement, label: string, needsValid
         label,
         needsValidation,
         evidence: {
-            unknown: `${label} is unknown`,
-            identified: `${label} is identified`,
-            validated: `${label} is validated`
+            unknown: `${label} not identified yet`,
+            identified: needsValidation ? `${label} identified, not validated yet` : `${label} identified`,
+            validated: `${label} validated`
         },
         missing: `${label} must be ${needsValidation ? 'validated' : 'identified'}`
     };
@@ -46,7 +49,7 @@ const QUALIFICATION_SIGNALS: Partial<Record<ExitCriterionSignal, QualificationSi
     champion_validated: qualificationSignal('champion', 'Champion', true),
     metrics_identified: qualificationSignal('metrics', 'Metrics', false),
     metrics_validated: qualificationSignal('metrics', 'Metrics', true),
-    pain_identified: qualificationSignal('identifiedPain', 'Pain', false),
+    pain_identified: qualificationSignal('identifiedPain', 'Business pain', false),
     decision_criteria_identified: qualificationSignal('decisionCriteria', 'Decision criteria', false),
     decision_process_mapped: qualificationSignal('decisionProcess', 'Decision process', false),
     paper_process_mapped: qualificationSignal('paperProcess', 'Paper process', false),
@@ -54,9 +57,9 @@ const QUALIFICATION_SIGNALS: Partial<Record<ExitCriterionSignal, QualificationSi
 };
 
 const STEP_STATUS_EVIDENCE: Readonly<Record<StepStatus, string>> = {
-    done: 'Step marked done',
-    skipped: 'Step marked skipped',
-    not_applicable: 'Step marked not applicable'
+    done: 'Marked done',
+    skipped: 'Skipped, so not done',
+    not_applicable: 'Marked not applicable'
 };
 
 /** A step marked not applicable waives its criterion; "skipped" does not. */
@@ -65,6 +68,12 @@ const WAIVED: Verdict = { isMet: true, evidence: 'Marked not applicable' };
 /** The MEDDPICC element an exit-criterion signal reads, if any (nudges use it to name the field to update). */
 export function qualificationElementOf(signal: ExitCriterionSignal): MeddpiccElement | null {
     return QUALIFICATION_SIGNALS[signal]?.element ?? null;
+}
+
+/** Whether a step's criterion is met now; a step marked not applicable is waived. Used for exit criteria and gates. */
+export function evaluateStep(facts: DealFacts, step: PlaybookStep): Verdict {
+    const status = facts.deal.playbook?.stepProgress[step.stepKey];
+    return status === 'not_applicable' ? WAIVED : evaluateSignal(facts, step, status);
 }
 
 function evaluateSignal(facts: DealFacts, step: PlaybookStep, stepStatus: StepStatus | undefined): Verdict {
@@ -80,7 +89,7 @@ function evaluateSignal(facts: DealFacts, step: PlaybookStep, stepStatus: StepSt
             const needed = facts.config.thresholds.multiThreadedContacts;
             return {
                 isMet: facts.engagedContacts >= needed,
-                evidence: `${plural(facts.engagedContacts, 'contact')} engaged in the last ${facts.config.thresholds.engagedContactDays} days (needs ${needed})`
+                evidence: `${facts.engagedContacts} of ${plural(facts.contactCount, 'contact')} engaged in the last ${facts.config.thresholds.engagedContactDays} days (${needed} needed)`
             };
         }
         case 'executive_engaged':
@@ -96,21 +105,30 @@ function evaluateSignal(facts: DealFacts, step: PlaybookStep, stepStatus: StepSt
                 evidence:
                     facts.nextStepState === 'scheduled'
                         ? `Next step dated ${deal.nextStepDate}`
-                        : `Next step is ${facts.nextStepState}`
+                        : NEXT_STEP_EVIDENCE[facts.nextStepState]
             };
         default:
             // security_review_complete, mutual_plan_agreed and step_done are attested by marking the step done.
             return {
                 isMet: stepStatus === 'done',
-                evidence: stepStatus === undefined ? 'Step not started' : STEP_STATUS_EVIDENCE[stepStatus]
+                evidence: stepStatus === undefined ? 'Not done yet' : STEP_STATUS_EVIDENCE[stepStatus]
             };
     }
 }
 
+const NEXT_STEP_EVIDENCE = {
+    missing: 'No next step recorded',
+    undated: 'The next step has no date',
+    overdue: 'The next step date has passed',
+    scheduled: 'Next step scheduled'
+} as const;
+
 const MISSING_BY_SIGNAL: Partial<Record<ExitCriterionSignal, string>> = {
     multi_threaded: 'Engage more buyer contacts',
     executive_engaged: 'Engage a senior buyer',
-    next_step_scheduled: 'Record a dated next step'
+    next_step_scheduled: 'Record a dated next step',
+    security_review_complete: 'Pass the review and mark the step done',
+    mutual_plan_agreed: 'Agree the plan with the buyer and mark the step done'
 };
 
 function describeMissing(step: PlaybookStep): string {
@@ -121,17 +139,28 @@ function describeMissing(step: PlaybookStep): string {
     );
 }
 
-/** Exit criteria of the current stage: every step of that stage is a criterion; required ones gate advancing. */
-export function evaluateExitCriteria(facts: DealFacts): ExitCriteria | null {
+/**
+ * Exit criteria of the current stage (every step of that stage is a criterion) and readiness. A deal is ready to
+ * advance only when nothing blocks it: every gate up to this stage is passed, every required criterion of this stage
+ * is met, and no high-severity risk is open. The blockers say why not, gates first.
+ */
+export function evaluateExitCriteria(
+    facts: DealFacts,
+    openGates: readonly OpenGate[],
+    risks: readonly Risk[]
+): ExitCriteria | null {
     const { deal } = facts;
     if (deal.playbook === null || deal.stage.isClosed) {
         return null;
     }
     const criteria: ExitCriterionResult[] = [];
     const stillNeeded: ExitCriteria['stillNeeded'] = [];
+    const blockers: Blocker[] = [];
+    for (const gate of openGates) {
+        blockers.push({ reason: 'gate', stepKey: gate.step.stepKey, riskCode: null, message: gate.message });
+    }
     for (const step of facts.currentStageSteps) {
-        const status = deal.playbook.stepProgress[step.stepKey];
-        const verdict = status === 'not_applicable' ? WAIVED : evaluateSignal(facts, step, status);
+        const verdict = evaluateStep(facts, step);
         criteria.push({
             stepKey: step.stepKey,
             title: step.title,
@@ -141,8 +170,23 @@ export function evaluateExitCriteria(facts: DealFacts): ExitCriteria | null {
             evidence: verdict.evidence
         });
         if (step.isRequired && !verdict.isMet) {
-            stillNeeded.push({ stepKey: step.stepKey, title: step.title, missing: describeMissing(step) });
+            const missing = describeMissing(step);
+            stillNeeded.push({ stepKey: step.stepKey, title: step.title, missing });
+            if (!step.isGate) {
+                blockers.push({
+                    reason: 'exit_criterion',
+                    stepKey: step.stepKey,
+                    riskCode: null,
+                    message: `${step.title}: ${missing}`
+                });
+            }
         }
     }
-    return { stage: deal.stage.apiName, criteria, readyToAdvance: stillNeeded.length === 0, stillNeeded };
+    for (const risk of risks) {
+        // An open gate is already a blocker of its own.
+        if (risk.severity === 'high' && risk.code !== 'gate_not_passed') {
+            blockers.push({ reason: 'high_risk', stepKey: null, riskCode: risk.code, message: risk.message });
+        }
+    }
+    return { stage: deal.stage.apiName, criteria, readyToAdvance: blockers.length === 0, stillNeeded, blockers };
 }

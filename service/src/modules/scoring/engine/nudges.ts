@@ -13,6 +13,11 @@ import {
     ENGAGEMENT_SHARES,
     HYGIENE_SHARES,
     amountPenalty,
+    describeAmountProblem,
+    describeBuyerRecency,
+    describeContactEngagement,
+    describeOverdueCloseDate,
+    describeUnrealisticCloseDate,
     nextStepPenalty,
     PLAYBOOK_SHARES,
     recencyFraction,
@@ -20,9 +25,11 @@ import {
     threadingFraction
 } from './dimensions';
 import { qualificationElementOf } from './exit-criteria';
+import type { OpenGate } from './gates';
 import {
     type DealFacts,
     expectedStageOrder,
+    GATE_STEP_WEIGHT,
     QUALIFICATION_RULES,
     type QualificationRule,
     qualificationCredit
@@ -78,6 +85,8 @@ interface NudgeCandidate {
     readonly rule: QualificationRule | null;
     /** The playbook step a `complete_playbook_step` nudge is about. */
     readonly step: PlaybookStep | null;
+    /** 0 for a gate the deal has already left behind, 1 for a gate of the current stage, 2 otherwise: gates come first. */
+    gateRank: number;
 }
 
 function candidate(
@@ -87,19 +96,29 @@ function candidate(
     rule: QualificationRule | null = null,
     step: PlaybookStep | null = null
 ): NudgeCandidate {
-    return { code, expectedImpact: roundImpact(points), stepKey, rule, step };
+    return { code, expectedImpact: roundImpact(points), stepKey, rule, step, gateRank: NOT_A_GATE };
 }
+
+const NOT_A_GATE = 2;
 
 function byImpactThenPriority(a: NudgeCandidate, b: NudgeCandidate): number {
     return (
+        a.gateRank - b.gateRank ||
         b.expectedImpact - a.expectedImpact ||
         CODE_RANK[a.code] - CODE_RANK[b.code] ||
         compareStrings(a.stepKey ?? '', b.stepKey ?? '')
     );
 }
 
-/** Next-best actions for an open deal, ranked by the points each recovers, capped at `maxNudges`. */
-export function buildNudges(facts: DealFacts, exitCriteria: ExitCriteria | null): Nudge[] {
+/**
+ * Next-best actions for an open deal: open gates first (a gate blocks the deal whatever its points), then ranked by the
+ * points each recovers, capped at `maxNudges`.
+ */
+export function buildNudges(
+    facts: DealFacts,
+    exitCriteria: ExitCriteria | null,
+    openGates: readonly OpenGate[]
+): Nudge[] {
     const { deal, config } = facts;
     if (deal.stage.isClosed || config.thresholds.maxNudges === 0) {
         return [];
@@ -117,19 +136,21 @@ export function buildNudges(facts: DealFacts, exitCriteria: ExitCriteria | null)
         candidates.push(candidate(QUALIFY_CODES[rule.element], gain, stepKey, rule));
     }
 
-    if (facts.engagedContacts < thresholds.multiThreadedContacts) {
+    const threadingGain =
+        facts.engagedContacts < thresholds.multiThreadedContacts
+            ? weights.engagement * ENGAGEMENT_SHARES.threading * (1 - threadingFraction(facts))
+            : 0;
+    // A silent buyer group that is already wide enough needs re-engaging, not more contacts: re-engaging recovers the
+    // threading points too.
+    const isSilentGroup = facts.isBuyerSilent && facts.contactCount >= thresholds.multiThreadedContacts;
+    if (threadingGain > 0 && !isSilentGroup) {
         candidates.push(
-            candidate(
-                'multi_thread',
-                weights.engagement * ENGAGEMENT_SHARES.threading * (1 - threadingFraction(facts)),
-                unmetStepKeyForSignal(exitCriteria, 'multi_threaded')
-            )
+            candidate('multi_thread', threadingGain, unmetStepKeyForSignal(exitCriteria, 'multi_threaded'))
         );
     }
     if (facts.daysSinceActivity > thresholds.staleActivityDays / 2) {
-        candidates.push(
-            candidate('re_engage_buyer', weights.engagement * ENGAGEMENT_SHARES.recency * (1 - recencyFraction(facts)))
-        );
+        const recencyGain = weights.engagement * ENGAGEMENT_SHARES.recency * (1 - recencyFraction(facts));
+        candidates.push(candidate('re_engage_buyer', recencyGain + (isSilentGroup ? threadingGain : 0)));
     }
     const nextStepGain = nextStepPenalty(facts);
     if (nextStepGain > 0) {
@@ -137,7 +158,7 @@ export function buildNudges(facts: DealFacts, exitCriteria: ExitCriteria | null)
             candidate('schedule_next_step', nextStepGain, unmetStepKeyForSignal(exitCriteria, 'next_step_scheduled'))
         );
     }
-    if (facts.closeDateOverdueDays > 0) {
+    if (facts.closeDateOverdueDays > 0 || facts.isCloseDateUnrealistic) {
         // Ranked at the full value of an accurate close date: the deduction it clears may already be absorbed by the
         // shared close-date budget, but a stale date corrupts the forecast either way.
         candidates.push(candidate('update_close_date', weights.hygiene * HYGIENE_SHARES.closeDate));
@@ -151,6 +172,7 @@ export function buildNudges(facts: DealFacts, exitCriteria: ExitCriteria | null)
         candidates.push(candidate('unstick_stage', ageGain));
     }
     addPlaybookStepCandidates(facts, candidates);
+    markGates(candidates, openGates);
 
     sortSmallInPlace(candidates, byImpactThenPriority);
     const nudges: Nudge[] = [];
@@ -176,6 +198,8 @@ function unmetStepKeyForSignal(exitCriteria: ExitCriteria | null, signal: ExitCr
     return null;
 }
 
+const stepWeight = (step: PlaybookStep): number => (step.isGate ? GATE_STEP_WEIGHT : 1);
+
 /** Required steps still open: earlier-stage ones first (they are overdue), then those gating the current stage. */
 function addPlaybookStepCandidates(facts: DealFacts, candidates: NudgeCandidate[]): void {
     const weight = facts.config.weights.playbookAdherence;
@@ -183,13 +207,32 @@ function addPlaybookStepCandidates(facts: DealFacts, candidates: NudgeCandidate[
     const coveredCount = candidates.length;
     for (const step of facts.incompleteEarlierRequiredSteps) {
         if (isStepCovered(candidates, coveredCount, step.stepKey)) continue;
-        const points = (weight * PLAYBOOK_SHARES.earlierSteps) / facts.earlierRequiredStepCount;
+        const points = (weight * PLAYBOOK_SHARES.earlierSteps * stepWeight(step)) / facts.earlierRequiredWeight;
         candidates.push(candidate('complete_playbook_step', points, step.stepKey, null, step));
     }
     for (const step of facts.incompleteCurrentRequiredSteps) {
         if (isStepCovered(candidates, coveredCount, step.stepKey)) continue;
-        const points = (weight * PLAYBOOK_SHARES.currentSteps) / facts.currentRequiredStepCount;
+        const points = (weight * PLAYBOOK_SHARES.currentSteps * stepWeight(step)) / facts.currentRequiredWeight;
         candidates.push(candidate('complete_playbook_step', points, step.stepKey, null, step));
+    }
+}
+
+/** Puts the nudge that passes each open gate first; a gate whose step has no nudge yet gets one. */
+function markGates(candidates: NudgeCandidate[], openGates: readonly OpenGate[]): void {
+    for (const gate of openGates) {
+        // A data-backed gate is passed by the qualify nudge of its element; the others by completing the step.
+        const element = qualificationElementOf(gate.step.exitCriterion);
+        let gateCandidate = candidates.find(
+            (existing) =>
+                existing.stepKey === gate.step.stepKey || (element !== null && existing.rule?.element === element)
+        );
+        if (gateCandidate === undefined) {
+            // Marked done but its data-backed criterion is unmet, or otherwise not yet a candidate: no points to
+            // recover, but it still comes first.
+            gateCandidate = candidate('complete_playbook_step', 0, gate.step.stepKey, null, gate.step);
+            candidates.push(gateCandidate);
+        }
+        gateCandidate.gateRank = Math.min(gateCandidate.gateRank, gate.isPastStage ? 0 : 1);
     }
 }
 
@@ -219,47 +262,59 @@ function describeNudge(facts: DealFacts, exitCriteria: ExitCriteria | null, nudg
     if (rule !== null) {
         const status = deal.meddpicc[rule.element].status;
         title = `${status === 'unknown' ? 'Identify' : 'Validate'} the ${rule.label.toLowerCase()}`;
-        why = `${rule.label} is ${status} in ${deal.stage.apiName} (stage ${deal.stage.stageOrder} of ${deal.stage.openStageCount})`;
+        why = `${status === 'unknown' ? `${rule.label} not identified yet` : `${rule.label} identified, not validated yet`} in ${deal.stage.apiName} (stage ${deal.stage.stageOrder} of ${deal.stage.openStageCount})`;
+        if (nudge.gateRank !== NOT_A_GATE && step === null) why += '; this is a gate of the playbook';
         actionType = 'update_field';
         fieldName = rule.element;
     } else if (step !== null) {
-        title = `Complete: ${step.title}`;
-        if (step.stageOrder < deal.stage.stageOrder) {
-            why = `Required in ${step.stage}, which the deal has already passed`;
+        // Step titles are written as actions in the playbook ("Complete the security review"): shown as they are.
+        title = step.title;
+        if (nudge.gateRank === 0) {
+            why = `A gate of ${step.stage}, which the deal has left without passing it`;
+        } else if (nudge.gateRank === 1) {
+            why = `A gate: the deal cannot leave ${step.stage} until it is passed`;
+        } else if (step.stageOrder < deal.stage.stageOrder) {
+            why = `Required in ${step.stage}, which the deal has already left`;
         } else if (isUnmetExitCriterion(exitCriteria, step.stepKey)) {
-            why = `Exit criterion for ${step.stage} not met yet`;
+            why = `Required to leave ${step.stage}`;
         } else {
-            why = `Required in ${step.stage}; exit criterion met, step not marked done`;
+            why = `Required in ${step.stage}; the criterion is met but the step is not marked done`;
         }
         actionType = 'complete_step';
     } else {
         switch (code) {
             case 'multi_thread':
-                title = 'Engage more buyer contacts';
-                why = `${plural(facts.engagedContacts, 'contact')} engaged in the last ${thresholds.engagedContactDays} days; ${thresholds.multiThreadedContacts} needed to be multi-threaded`;
+                title =
+                    facts.contactCount === 0 ? "Add the buyer's contacts to the deal" : 'Engage more buyer contacts';
+                why = `${describeContactEngagement(facts)}; ${thresholds.multiThreadedContacts} engaged contacts make a deal multi-threaded`;
                 break;
             case 're_engage_buyer':
                 title = 'Re-engage the buyer';
-                why = `Last buyer activity ${plural(facts.daysSinceActivity, 'day')} ago`;
+                why = describeBuyerRecency(facts);
                 break;
             case 'schedule_next_step':
                 title = facts.nextStepState === 'missing' ? 'Agree and record a next step' : 'Date the next step';
                 why =
                     facts.nextStepState === 'overdue'
                         ? `Next step date ${deal.nextStepDate} has passed`
-                        : `Next step is ${facts.nextStepState}`;
+                        : facts.nextStepState === 'missing'
+                          ? 'No next step recorded'
+                          : 'The next step has no date';
                 actionType = 'update_field';
                 fieldName = facts.nextStepState === 'missing' ? 'nextStep' : 'nextStepDate';
                 break;
             case 'update_close_date':
                 title = 'Set a realistic close date';
-                why = `Close date ${deal.closeDate} is ${plural(facts.closeDateOverdueDays, 'day')} in the past`;
+                why =
+                    facts.closeDateOverdueDays > 0
+                        ? describeOverdueCloseDate(facts)
+                        : describeUnrealisticCloseDate(facts);
                 actionType = 'update_field';
                 fieldName = 'closeDate';
                 break;
             case 'confirm_amount':
                 title = 'Confirm the deal amount';
-                why = deal.amount === null ? 'Amount is empty' : 'Amount is 0';
+                why = describeAmountProblem(facts);
                 break;
             case 'unstick_stage':
                 title = `Agree what it takes to leave ${deal.stage.apiName}`;

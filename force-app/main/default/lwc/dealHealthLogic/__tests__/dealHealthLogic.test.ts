@@ -1,23 +1,70 @@
 import type { DimensionResult, Risk } from '@contract';
-import { dimensionBars, isOutdated, sortRisks, sparkline, topSignals } from 'c/dealHealthLogic';
-import { dealHealthView, dealScore, unscoredView } from '../../../../../test/fixtures/scoringFixtures';
+import {
+    bandCapNote,
+    dimensionBars,
+    displayedTotal,
+    explainDimensions,
+    isOutdated,
+    sortRisks,
+    sparkline
+} from 'c/dealHealthLogic';
+import {
+    FIXTURE_CASES,
+    dealHealthView,
+    dealScore,
+    unscoredView,
+    type FixtureCase
+} from '../../../../../test/fixtures/scoringFixtures';
 
 describe('dealHealthLogic', () => {
-    describe('topSignals', () => {
-        it('puts the largest deductions first and leaves out the baseline credit', () => {
-            const { lowering, raising } = topSignals(dealScore('stalled-single-threaded').dimensions, 3);
-            expect(lowering.map((row) => row.impactText)).toEqual(['−12', '−4']);
-            expect(lowering[0]).toMatchObject({ key: 'momentum.stage_age', dimensionLabel: 'Momentum' });
-            expect(raising.every((row) => row.impact > 0 && !row.key.endsWith('.baseline'))).toBe(true);
-            expect(raising.map((row) => row.impact)).toEqual(
-                [...raising.map((row) => row.impact)].sort((a, b) => b - a)
-            );
-            expect(raising).toHaveLength(3);
+    describe('explainDimensions', () => {
+        it('shows lines whose impacts add up to the score exactly, for every fixture deal', () => {
+            for (const caseName of Object.keys(FIXTURE_CASES) as FixtureCase[]) {
+                const result = dealScore(caseName);
+                expect(displayedTotal(explainDimensions(result.dimensions))).toBe(result.score);
+            }
         });
 
-        it('never returns more than asked for, and nothing for no dimensions', () => {
-            expect(topSignals(dealScore('healthy').dimensions, 1).raising).toHaveLength(1);
-            expect(topSignals([], 3)).toEqual({ lowering: [], raising: [] });
+        it('shows a dimension at 0 with every line and what each could earn, opened because it lost points', () => {
+            const engagement = explainDimensions(dealScore('silent-buyer').dimensions).find(
+                (dimension) => dimension.key === 'engagement'
+            )!;
+            expect(engagement).toMatchObject({ text: '5 of 25', lostPoints: 20, isOpen: true });
+            expect(engagement.lines.map((line) => [line.label, line.pointsText])).toEqual([
+                ['Recent buyer engagement', '0 of 10'],
+                ['Activity volume', '5 of 6'],
+                ['Multi-threading', '0 of 9']
+            ]);
+        });
+
+        it('shows deductions as signed points and keeps full dimensions closed', () => {
+            const explained = explainDimensions(dealScore('stalled-single-threaded').dimensions);
+            const momentum = explained.find((dimension) => dimension.key === 'momentum')!;
+            expect(momentum.lines.map((line) => line.pointsText)).toEqual(['20 of 20', '−12']);
+            expect(momentum.lines[1]).toMatchObject({
+                evidence: '64 days in Solutioning vs 20-day benchmark (3.2×)',
+                hasEvidence: true,
+                pointsClass: 'points slds-text-color_error'
+            });
+            const healthyEngagement = explainDimensions(dealScore('healthy').dimensions).find(
+                (dimension) => dimension.key === 'engagement'
+            )!;
+            expect(healthyEngagement.isOpen).toBe(false);
+        });
+    });
+
+    describe('bandCapNote', () => {
+        it('says which high risk caps the band, where the band is shown', () => {
+            const result = dealScore('gate-not-passed');
+            expect(bandCapNote(result.band, result.risks)).toBe(
+                'Watch although the score is in the healthy range: a high risk caps the band (Gate not passed: "Pass the security review" was due in Negotiation, which the deal has left).'
+            );
+        });
+
+        it('says nothing when no risk capped the band', () => {
+            const result = dealScore('silent-buyer');
+            expect(bandCapNote(result.band, result.risks)).toBeNull();
+            expect(bandCapNote(null, dealScore('gate-not-passed').risks)).toBeNull();
         });
     });
 
@@ -36,10 +83,10 @@ describe('dealHealthLogic', () => {
 
     it('orders risks high, medium, low and keeps the service order within a severity', () => {
         const risks: Risk[] = [
-            { code: 'going_dark', severity: 'medium', message: 'a', evidence: 'a' },
-            { code: 'amount_missing', severity: 'low', message: 'b', evidence: 'b' },
-            { code: 'stalled_in_stage', severity: 'high', message: 'c', evidence: 'c' },
-            { code: 'single_threaded', severity: 'medium', message: 'd', evidence: 'd' }
+            { code: 'going_dark', severity: 'medium', message: 'a', evidence: 'a', capsBand: false },
+            { code: 'amount_missing', severity: 'low', message: 'b', evidence: 'b', capsBand: false },
+            { code: 'stalled_in_stage', severity: 'high', message: 'c', evidence: 'c', capsBand: false },
+            { code: 'single_threaded', severity: 'medium', message: 'd', evidence: 'd', capsBand: false }
         ];
         expect(sortRisks(risks).map((risk) => `${risk.severityLabel}:${risk.code}`)).toEqual([
             'High:stalled_in_stage',

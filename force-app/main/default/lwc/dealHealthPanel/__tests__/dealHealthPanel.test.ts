@@ -50,7 +50,7 @@ describe('c-deal-health-panel', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('explains a healthy score: ring, dimensions, signals that raise it, and no outdated rescore', async () => {
+    it('explains a healthy score: ring, every dimension with its lines, and no outdated rescore', async () => {
         const element = mount();
         recordAdapter.emit(recordModifiedAt('2026-11-15T10:00:00.000Z'));
         dealHealthAdapter.emit(dealHealthView('healthy', { scoredAt: SCORED_AT, trend: [61, 66, 72] }));
@@ -60,9 +60,20 @@ describe('c-deal-health-panel', () => {
         const ring = root.querySelector('c-score-ring') as HTMLElement & { score: number; band: string };
         expect(ring.score).toBe(dealScore('healthy').score);
         expect(ring.band).toBe('healthy');
-        expect(allTextOf(root, '[data-id="dimensions"] li')).toHaveLength(5);
-        expect(allTextOf(root, '[data-id="dimensions"] li')[0]).toMatch(/^Qualification \d+ of 35$/);
-        expect(root.querySelector('[data-id="raising"]')).not.toBeNull();
+        // Points on explained checks, never presented as a probability.
+        expect(textOf(root, '[data-id="score-meaning"]')).toBe(
+            'Health points earned on the checks below, not a chance of winning.'
+        );
+        const summaries = allTextOf(root, '[data-id="dimensions"] summary');
+        expect(summaries).toHaveLength(5);
+        expect(summaries[0]).toMatch(/^Qualification\s*\d+ of 35$/);
+        // Every signal is on screen, and the points shown add up to the score.
+        const points = allTextOf(root, '[data-id="signals"] li span.points').map((text) =>
+            Number(text.split(' of ')[0]!.replace('−', '-'))
+        );
+        expect(points.reduce((sum, value) => sum + value, 0)).toBe(dealScore('healthy').score);
+        expect((root.querySelector('details[data-id="engagement"]') as HTMLDetailsElement).open).toBe(false);
+        expect(root.querySelector('[data-id="band-cap"]')).toBeNull();
         expect(root.querySelector('[data-id="trend"]')!.getAttribute('aria-label')).toBe(
             'Score trend over the last 3 scorings, oldest first: 61, 66, 72. Up 11 points since 61.'
         );
@@ -77,15 +88,30 @@ describe('c-deal-health-panel', () => {
         await flushPromises();
 
         const root = element.shadowRoot!;
-        const lowering = allTextOf(root, '[data-id="lowering"] li');
-        expect(lowering[0]).toContain('−12 Stage age beyond benchmark (Momentum)');
-        expect(lowering[0]).toContain('64 days in Solutioning vs 20-day benchmark (3.2×)');
+        const momentum = allTextOf(root, 'details[data-id="momentum"] [data-id="signals"] li');
+        expect(momentum[1]).toContain('−12 Stage age beyond benchmark');
+        expect(momentum[1]).toContain('64 days in Solutioning vs 20-day benchmark (3.2×)');
+        expect((root.querySelector('details[data-id="momentum"]') as HTMLDetailsElement).open).toBe(true);
         const severities = allTextOf(root, '[data-id="risks"] li span:first-child');
         const expectedOrder = [...severities].sort(
             (a, b) => ['High', 'Medium', 'Low'].indexOf(a) - ['High', 'Medium', 'Low'].indexOf(b)
         );
         expect(severities).toEqual(expectedOrder);
         expect(severities[0]).toBe('High');
+        await expect(element).toBeAccessible();
+    });
+
+    it('says where the band is shown which high risk caps it', async () => {
+        const element = mount();
+        recordAdapter.emit(recordModifiedAt('2026-11-15T10:00:00.000Z'));
+        dealHealthAdapter.emit(dealHealthView('gate-not-passed', { scoredAt: SCORED_AT }));
+        await flushPromises();
+
+        const root = element.shadowRoot!;
+        expect((root.querySelector('c-score-ring') as HTMLElement & { band: string }).band).toBe('watch');
+        expect(textOf(root, '[data-id="band-cap"]')).toContain(
+            'Watch although the score is in the healthy range: a high risk caps the band (Gate not passed:'
+        );
         await expect(element).toBeAccessible();
     });
 

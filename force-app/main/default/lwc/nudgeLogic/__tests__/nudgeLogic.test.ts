@@ -16,25 +16,25 @@ describe('nudgeLogic', () => {
         expect(parseMaxNudges(value)).toEqual(expected);
     });
 
-    it('ranks by expected effect, numbers the rows, and keeps the service order on ties', () => {
-        const shuffled = [nudges[3]!, nudges[0]!, nudges[4]!, nudges[2]!, nudges[1]!];
-        const rows = rankNudges(shuffled, 10, DEFAULT_NUDGE_FIELDS, new Set());
-        expect(rows.map((row) => [row.rank, row.code])).toEqual([
-            [1, 'qualify_economic_buyer'],
-            [2, 'multi_thread'],
-            [3, 'qualify_decision_process'],
-            [4, 'complete_playbook_step'],
-            [5, 'qualify_paper_process']
+    it("keeps the service's ranking, a gate worth few points first, and numbers the rows", () => {
+        const rows = rankNudges(nudges, 10, DEFAULT_NUDGE_FIELDS, new Set());
+        expect(rows.map((row) => [row.rank, row.code, row.stepKey])).toEqual([
+            [1, 'complete_playbook_step', 'security_review'],
+            [2, 'qualify_economic_buyer', null],
+            [3, 'multi_thread', null],
+            [4, 'qualify_decision_process', null],
+            [5, 'qualify_paper_process', null]
         ]);
+        expect(rows[0]!.expectedImpact).toBeLessThan(rows[1]!.expectedImpact);
     });
 
     it('leaves out handled nudges before applying the maximum', () => {
         const rows = rankNudges(nudges, 2, DEFAULT_NUDGE_FIELDS, new Set(['qualify_economic_buyer']));
-        expect(rows.map((row) => row.code)).toEqual(['multi_thread', 'qualify_decision_process']);
+        expect(rows.map((row) => row.code)).toEqual(['complete_playbook_step', 'multi_thread']);
     });
 
     it('gives each nudge its one action, with the fields to edit for update_field', () => {
-        const [economicBuyer, multiThread, , step] = rankNudges(nudges, 5, DEFAULT_NUDGE_FIELDS, new Set());
+        const [step, economicBuyer, multiThread] = rankNudges(nudges, 5, DEFAULT_NUDGE_FIELDS, new Set());
         expect(economicBuyer).toMatchObject({
             actionLabel: 'Update field',
             fields: ['Economic_Buyer_Status__c', 'Economic_Buyer_Evidence__c'],
@@ -45,10 +45,10 @@ describe('nudgeLogic', () => {
     });
 
     it('cannot offer a field edit for an unmapped field, or a step without a key', () => {
-        const [economicBuyer] = rankNudges(nudges, 1, {}, new Set());
+        const [economicBuyer] = rankNudges([nudges[1]!], 1, {}, new Set());
         expect(economicBuyer!.canAct).toBe(false);
         expect(economicBuyer!.actionProblem).toContain('No Opportunity field is mapped for "economicBuyer"');
-        const [stepless] = rankNudges([{ ...nudges[3]!, stepKey: null }], 1, DEFAULT_NUDGE_FIELDS, new Set());
+        const [stepless] = rankNudges([{ ...nudges[0]!, stepKey: null }], 1, DEFAULT_NUDGE_FIELDS, new Set());
         expect(stepless!.actionProblem).toBe('The playbook step for this nudge is not known.');
     });
 

@@ -1,3 +1,4 @@
+import type { ExitCriteria } from '@contract';
 import {
     advanceSummary,
     criteriaByStep,
@@ -55,7 +56,7 @@ describe('playbookLogic', () => {
         expect(rows[0]!.criterion).toMatchObject({
             isMet: false,
             iconName: 'utility:close',
-            evidence: 'Champion is identified'
+            evidence: 'Champion identified, not validated yet'
         });
     });
 
@@ -66,20 +67,52 @@ describe('playbookLogic', () => {
         expect(criteriaByStep(null).size).toBe(0);
     });
 
-    it('says what is needed to advance, or that the stage is done, or that the deal needs scoring', () => {
+    it('says every reason the deal is not ready, or that it is ready, or that the deal needs scoring', () => {
         const criteria = dealScore(CASE).exitCriteria!;
         expect(advanceSummary(criteria, 'Solutioning')).toEqual({
             ready: false,
-            headline: 'To leave Solutioning:',
-            items: criteria.stillNeeded.map((need) => ({ key: need.stepKey, text: `${need.title}: ${need.missing}` }))
+            headline: 'Not ready to leave Solutioning:',
+            items: [
+                { key: 'exit_criterion:validate_champion', text: 'Test the champion: Champion must be validated' },
+                {
+                    key: 'exit_criterion:identify_economic_buyer',
+                    text: 'Identify the economic buyer: Economic buyer must be identified'
+                },
+                {
+                    key: 'exit_criterion:capture_decision_criteria',
+                    text: 'Capture decision criteria: Decision criteria must be identified'
+                },
+                { key: 'high_risk:stalled_in_stage', text: 'The deal has stalled in Solutioning' }
+            ]
         });
-        expect(advanceSummary({ ...criteria, readyToAdvance: true, stillNeeded: [] }, 'Solutioning')).toMatchObject({
+        expect(
+            advanceSummary({ ...criteria, readyToAdvance: true, stillNeeded: [], blockers: [] }, 'Solutioning')
+        ).toMatchObject({
             ready: true,
-            headline: 'Every required exit criterion of Solutioning is met: ready to advance.'
+            headline:
+                'Every gate and required exit criterion of Solutioning is met and no high risk is open: ready to advance.'
         });
         expect(advanceSummary(null, 'Solutioning').headline).toBe(
             'Score the deal to check the exit criteria of this stage.'
         );
+    });
+
+    it('names a gate the deal left behind first among the reasons', () => {
+        const items = advanceSummary(dealScore('gate-not-passed').exitCriteria, 'Contracting').items;
+        expect(items[0]).toEqual({
+            key: 'gate:security_review',
+            text: 'Gate not passed: "Pass the security review" was due in Negotiation, which the deal has left'
+        });
+    });
+
+    it('lists the unmet criteria of a result stored before readiness had blockers', () => {
+        const { blockers: _ignored, ...stored } = dealScore(CASE).exitCriteria!;
+        const items = advanceSummary(stored as ExitCriteria, 'Solutioning').items;
+        expect(items.map((item) => item.key)).toEqual([
+            'validate_champion',
+            'identify_economic_buyer',
+            'capture_decision_criteria'
+        ]);
     });
 
     it.each([

@@ -79,18 +79,19 @@ describe('c-playbook-steps', () => {
         expect(root(element).querySelectorAll('section')).toHaveLength(1);
         expect(textOf(root(element), 'section h3')).toBe('Solutioning');
         expect(textOf(root(element), '[data-criterion="validate_champion"]')).toBe(
-            'Exit criterion not met: Champion is identified'
+            'Exit criterion not met: Champion identified, not validated yet'
         );
         await expect(element).toBeAccessible();
     });
 
-    it('states plainly what is still needed to advance', async () => {
+    it('states plainly every reason the deal is not ready to advance, high risks included', async () => {
         const element = await mountWithPlaybook();
 
-        expect(textOf(root(element), '[data-id="advance"] p')).toBe('To leave Solutioning:');
+        expect(textOf(root(element), '[data-id="advance"] p')).toBe('Not ready to leave Solutioning:');
         expect(allTextOf(root(element), '[data-id="advance"] li')).toEqual(
-            dealScore(CASE).exitCriteria!.stillNeeded.map((need) => `${need.title}: ${need.missing}`)
+            dealScore(CASE).exitCriteria!.blockers.map((blocker) => blocker.message)
         );
+        expect(allTextOf(root(element), '[data-id="advance"] li')).toContain('The deal has stalled in Solutioning');
     });
 
     it('shows a friendly empty state with a hint for the admin when no playbook matches', async () => {
