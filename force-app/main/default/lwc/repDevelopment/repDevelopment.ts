@@ -252,7 +252,7 @@ export default class RepDevelopment extends LightningElement {
                 repId: rep.repId,
                 repName: rep.name,
                 countsText: `${rep.openDeals} open deals · ${rep.closedDeals} closed in the window`,
-                metrics: metricRows(development, rep),
+                metrics: metricRows(development, rep, this.isRepView),
                 hasSuggestion: suggestion !== null,
                 suggestionSkill: skillLabel(suggestion?.skill),
                 suggestionReason: suggestion?.reason ?? '',

@@ -191,7 +191,11 @@ export interface MetricRow {
     rowClass: string;
 }
 
-export function metricRows(result: DevelopmentResult, rep: RepDevelopment): MetricRow[] {
+/**
+ * `ownView`: a rep looking at their own figures, who cannot see their peers' deals (user mode), so there is no median
+ * to compare with on their side of the page.
+ */
+export function metricRows(result: DevelopmentResult, rep: RepDevelopment, ownView = false): MetricRow[] {
     return rep.metrics.map((figure) => {
         const definition = definitionOf(result, figure.metric);
         const unit = definition?.unit ?? 'share';
@@ -203,6 +207,7 @@ export function metricRows(result: DevelopmentResult, rep: RepDevelopment): Metr
         if (!figure.captured) verdict = 'Not captured in this org';
         else if (figure.isGap) verdict = `Gap: ${figure.gapPoints} points`;
         else if (!figure.enoughEvidence) verdict = 'Too few deals to judge';
+        else if (figure.teamMedian === null && ownView) verdict = 'Your manager sees the team comparison';
         else if (figure.teamMedian === null) verdict = 'No team median (too few reps with enough deals)';
         return {
             key: `${rep.repId}-${figure.metric}`,

@@ -154,7 +154,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
     },
     {
         metric: 'win_rate',
-        label: 'Win rate (closed in the window)',
+        label: 'Closed deals won (in the window)',
         direction: 'higher_is_better',
         unit: 'share',
         skill: null,

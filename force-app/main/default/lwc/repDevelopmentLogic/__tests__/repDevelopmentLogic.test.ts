@@ -41,6 +41,13 @@ describe('repDevelopmentLogic', () => {
             (row) => row.label === 'Open deals single-threaded'
         )!;
         expect(thin.verdict).toBe('Too few deals to judge');
+        const alone = { ...developmentResult, reps: [weakRep] };
+        const ownRep = {
+            ...weakRep,
+            metrics: weakRep.metrics.map((figure) => ({ ...figure, teamMedian: null, isGap: false }))
+        };
+        expect(metricRows(alone, ownRep, true)[0]!.verdict).toBe('Your manager sees the team comparison');
+        expect(metricRows(alone, ownRep)[0]!.verdict).toBe('No team median (too few reps with enough deals)');
         const steps = rows.find((row) => row.label === 'Required playbook steps done')!;
         expect(steps.sampleText).toBe('30 deals · 120 events');
     });
