@@ -16,6 +16,7 @@ export function startBanner({ serviceUrl, workbenchUrl, orgDescription, apiKey }
         `Service:          ${serviceUrl}  (health /healthz, contract /openapi.json)`,
         `Workbench:        ${workbenchUrl}/?page=record   (Opportunity record page)`,
         `                  ${workbenchUrl}/?page=review   (Pipeline Review tab)`,
+        `                  ${workbenchUrl}/?page=development   (Rep Development tab)`,
         `Org: ${orgDescription} (local stand-in for the org; writes last until you stop). API key: ${maskSecret(apiKey)}`,
         'Press Ctrl-C to stop.'
     ];

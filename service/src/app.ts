@@ -10,6 +10,9 @@ import { registerHealthRoutes } from './routes/health';
 import { registerScoreRoutes } from './modules/scoring/routes';
 import { registerCallRoutes } from './modules/calls/routes';
 import type { LlmSettings } from './modules/calls/engine/llm';
+import { registerDevelopmentRoutes } from './modules/development/routes';
+import type { PracticeModel } from './modules/practice/engine';
+import { registerPracticeRoutes } from './modules/practice/routes';
 
 export type AppSettings = Pick<AppConfig, 'apiKeys' | 'bodyLimitBytes' | 'rateLimit'> &
     Partial<Pick<AppConfig, 'keyRateLimits' | 'timeouts' | 'authFailureLimit'>>;
@@ -32,6 +35,8 @@ export interface BuildAppOptions {
     enableEchoRoute?: boolean;
     /** The LLM behind POST /v1/calls/analyze; null or absent: the deterministic extractor only. */
     llm?: LlmSettings | null;
+    /** The language model for practice drills (from OPENAI_* env); absent or null runs the scripted drill. */
+    practiceModel?: PracticeModel | null;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -158,6 +163,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
             enableEchoRoute: options.enableEchoRoute ?? false
         });
         registerCallRoutes(scoped, { validateResponses: options.validateResponses ?? false, llm: options.llm ?? null });
+        registerDevelopmentRoutes(scoped, { validateResponses: options.validateResponses ?? false });
+        registerPracticeRoutes(scoped, {
+            validateResponses: options.validateResponses ?? false,
+            model: options.practiceModel ?? null
+        });
     });
     return app;
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { loadLlmSettings } from './modules/calls/engine/llm';
+import { createPracticeModel, llmSettingsFromEnv } from './modules/practice/engine';
 
 function readConfig() {
     try {
@@ -16,7 +17,19 @@ function readConfig() {
 
 function main(): void {
     const config = readConfig();
-    const app = buildApp({ settings: config, logger: { level: config.logLevel }, llm: config.llm });
+    let practiceLlm;
+    try {
+        practiceLlm = llmSettingsFromEnv(process.env);
+    } catch (error) {
+        process.stderr.write(`Invalid configuration:\n  - ${(error as Error).message}\n`);
+        process.exit(1);
+    }
+    const app = buildApp({
+        settings: config,
+        logger: { level: config.logLevel },
+        llm: config.llm,
+        practiceModel: practiceLlm === null ? null : createPracticeModel(practiceLlm)
+    });
 
     let closing = false;
     const shutdown = (signal: NodeJS.Signals) => {

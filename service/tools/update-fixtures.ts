@@ -1,39 +1,61 @@
 /**
  * Rewrites the golden response fixtures by running the engine on each request fixture. Run it only when the model
  * changes on purpose, and review the diff. `--requests` first regenerates the request fixtures from the builders in
- * test/support/deal-factory.ts (deterministic: the batch is seeded).
+ * test/support (deterministic: the batches are seeded).
  */
 import { join } from 'node:path';
-import { CallAnalysisRequest, CallAnalysisResponse, ScoreRequest, ScoreResponse } from '../src/contract';
+import {
+    CallAnalysisRequest,
+    CallAnalysisResponse,
+    DevelopmentRequest,
+    DevelopmentResponse,
+    PracticeTurnRequest,
+    PracticeTurnResponse,
+    ScoreRequest,
+    ScoreResponse
+} from '../src/contract';
 import { createCallAnalyzer } from '../src/modules/calls/engine/analyze';
+import { analyzeDevelopment } from '../src/modules/development/engine';
+import { practiceTurn } from '../src/modules/practice/engine';
 import { scoreDeals } from '../src/modules/scoring/engine';
 import { buildCallFixtureRequests } from '../test/support/call-factory';
 import { buildFixtureRequests } from '../test/support/deal-factory';
+import { buildDevelopmentFixtureRequests, buildPracticeFixtureRequests } from '../test/support/module-fixtures';
 import { FIXTURES_DIR, listFixturePairs, readJson, writeJson } from './fixture-files';
 
-if (process.argv.includes('--requests')) {
-    for (const [caseName, request] of Object.entries(buildFixtureRequests())) {
-        writeJson(join(FIXTURES_DIR, `score.${caseName}.request.json`), ScoreRequest.parse(request));
-        console.log(`wrote score.${caseName}.request.json`);
-    }
-    for (const [caseName, request] of Object.entries(buildCallFixtureRequests())) {
-        writeJson(join(FIXTURES_DIR, `calls.${caseName}.request.json`), CallAnalysisRequest.parse(request));
-        console.log(`wrote calls.${caseName}.request.json`);
-    }
-}
-
-// The deterministic extractor only: golden fixtures never depend on a model.
+// The deterministic extractors only: golden fixtures never depend on a model.
 const callAnalyzer = createCallAnalyzer(null);
 
 async function main(): Promise<void> {
+    if (process.argv.includes('--requests')) {
+        const builders: Array<[string, Record<string, unknown>, { parse: (value: unknown) => unknown }]> = [
+            ['score', buildFixtureRequests(), ScoreRequest],
+            ['calls', buildCallFixtureRequests(), CallAnalysisRequest],
+            ['development', buildDevelopmentFixtureRequests(), DevelopmentRequest],
+            ['practice', buildPracticeFixtureRequests(), PracticeTurnRequest]
+        ];
+        for (const [operation, requests, schema] of builders) {
+            for (const [caseName, request] of Object.entries(requests)) {
+                writeJson(join(FIXTURES_DIR, `${operation}.${caseName}.request.json`), schema.parse(request));
+                console.log(`wrote ${operation}.${caseName}.request.json`);
+            }
+        }
+    }
+
     for (const pair of listFixturePairs()) {
+        const raw = readJson(pair.requestFile);
         if (pair.operation === 'score') {
-            const request = ScoreRequest.parse(readJson(pair.requestFile));
-            writeJson(pair.responseFile, ScoreResponse.parse(scoreDeals(request)));
+            writeJson(pair.responseFile, ScoreResponse.parse(scoreDeals(ScoreRequest.parse(raw))));
         } else if (pair.operation === 'calls') {
-            const request = CallAnalysisRequest.parse(readJson(pair.requestFile));
-            const { response } = await callAnalyzer.analyze(request);
+            const { response } = await callAnalyzer.analyze(CallAnalysisRequest.parse(raw));
             writeJson(pair.responseFile, CallAnalysisResponse.parse(response));
+        } else if (pair.operation === 'development') {
+            writeJson(pair.responseFile, DevelopmentResponse.parse(analyzeDevelopment(DevelopmentRequest.parse(raw))));
+        } else if (pair.operation === 'practice') {
+            writeJson(
+                pair.responseFile,
+                PracticeTurnResponse.parse(await practiceTurn(PracticeTurnRequest.parse(raw), null))
+            );
         } else {
             throw new Error(`No engine for operation "${pair.operation}" (${pair.requestFile})`);
         }
@@ -43,5 +65,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
     console.error(error);
-    process.exit(1);
+    process.exitCode = 1;
 });

@@ -20,12 +20,15 @@ export interface FixtureCase {
 
 export function collectFixtureCases(directory = fixturesDir): Record<string, FixtureCase> {
     const cases: Record<string, FixtureCase> = {};
-    const pattern = /^score\.(.+)\.request\.json$/;
+    // Score cases keep their bare names (the mock's fixture names); other routes' cases are `<operation>.<case>`.
+    const pattern = /^(score|development|practice)\.(.+)\.request\.json$/;
     for (const file of readdirSync(directory).sort()) {
-        const caseName = pattern.exec(file)?.[1];
-        if (!caseName || EXCLUDED_CASES.has(caseName)) continue;
-        const responseFile = join(directory, `score.${caseName}.response.json`);
-        cases[caseName] = {
+        const match = pattern.exec(file);
+        const operation = match?.[1];
+        const caseName = match?.[2];
+        if (!operation || !caseName || EXCLUDED_CASES.has(caseName)) continue;
+        const responseFile = join(directory, `${operation}.${caseName}.response.json`);
+        cases[operation === 'score' ? caseName : `${operation}.${caseName}`] = {
             request: JSON.parse(readFileSync(join(directory, file), 'utf8')),
             response: JSON.parse(readFileSync(responseFile, 'utf8'))
         };

@@ -65,6 +65,8 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
     recordLink.href = `?page=record&user=${currentUser?.level === 'rep' ? currentUser.id : (firstRep?.id ?? '')}`;
     const reviewLink = el('a', '', 'Pipeline Review tab');
     reviewLink.href = `?page=review&user=${users.find((user) => user.level === 'manager')?.id ?? ''}`;
+    const developmentLink = el('a', '', 'Rep Development tab');
+    developmentLink.href = `?page=development&user=${users.find((user) => user.level === 'manager')?.id ?? ''}`;
     const userLabel = el('label', 'workbench-user-label', 'User');
     userLabel.htmlFor = 'user-picker';
     const userPicker = el('select', 'slds-select workbench-select');
@@ -78,7 +80,7 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
     userPicker.addEventListener('change', () => navigateTo({ user: userPicker.value }));
     const userGroup = el('div', 'workbench-user');
     userGroup.append(userLabel, userPicker);
-    nav.append(recordLink, reviewLink, userGroup);
+    nav.append(recordLink, reviewLink, developmentLink, userGroup);
     bar.append(title, nav);
     return bar;
 }

@@ -17,7 +17,9 @@ export const KEY_PREFIXES = {
     Playbook_Step_Progress__c: 'a02',
     Pipeline_Review__c: 'a03',
     Review_Decision__c: 'a04',
-    Nudge_Feedback__c: 'a05'
+    Nudge_Feedback__c: 'a05',
+    Rep_Focus__c: 'a0A',
+    Practice_Session__c: 'a0B'
 } as const;
 export type KeyedObject = keyof typeof KEY_PREFIXES;
 

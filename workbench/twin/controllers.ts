@@ -11,6 +11,7 @@ import { NudgeController } from './NudgeController';
 import { PipelineReviewController } from './PipelineReviewController';
 import { PlaybookController } from './PlaybookController';
 import { CallInsightsController } from './CallInsightsController';
+import { REP_DEVELOPMENT_METHODS } from './rep-development-methods';
 
 export type { ApexContext, ApexMethod } from './apex-context';
 export { ApexError } from './params';
@@ -40,7 +41,18 @@ export const APEX_METHODS: Readonly<TwinMethods> = {
     'CallInsightsController.retryAnalysis':
         CallInsightsController.retryAnalysis as TwinMethods['CallInsightsController.retryAnalysis'],
     'CallInsightsController.applyDecisions':
-        CallInsightsController.applyDecisions as TwinMethods['CallInsightsController.applyDecisions']
+        CallInsightsController.applyDecisions as TwinMethods['CallInsightsController.applyDecisions'],
+    // Written against the untyped ApexMethod signature; the keys are checked here against the generated Apex methods.
+    ...(REP_DEVELOPMENT_METHODS as Pick<
+        TwinMethods,
+        | 'RepDevelopmentController.getScopeOptions'
+        | 'RepDevelopmentController.getDevelopment'
+        | 'RepDevelopmentController.setFocus'
+        | 'RepDevelopmentController.reviewFocus'
+        | 'PracticeController.getDrillOptions'
+        | 'PracticeController.startDrill'
+        | 'PracticeController.answer'
+    >)
 };
 
 /** The twin method a `POST /apex/Class.method` names, if the twin implements it. */

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { WorkbenchStore } from './store';
+import { WORKBENCH_PAGES } from '../build';
 
 const RECORD_LINK = /^\/lightning\/r\/Opportunity\/([A-Za-z0-9]{15,18})\/view$/;
 
@@ -13,7 +14,8 @@ export type PageRoute = { kind: 'file'; path: string } | { kind: 'redirect'; loc
 /** The page a request asks for, or null when it is not a page route (a static asset, an API call). */
 export function pageRoute(url: URL, request: IncomingMessage, store: WorkbenchStore): PageRoute | null {
     if (url.pathname === '/' || url.pathname === '/index.html') {
-        return { kind: 'file', path: url.searchParams.get('page') === 'review' ? '/review.html' : '/record.html' };
+        const page = WORKBENCH_PAGES.find((candidate) => candidate === url.searchParams.get('page')) ?? 'record';
+        return { kind: 'file', path: `/${page}.html` };
     }
     const link = RECORD_LINK.exec(url.pathname);
     if (!link) return null;

@@ -135,7 +135,12 @@ function parseResponse(body: string, expectedResults: number): ScoreResponse {
 }
 
 /** ExecutionLoopServiceClient.errorFor: the problem-details text, and the kind from the status. */
-function errorFor(status: number, statusText: string, body: string, headerRequestId: string | null): ServiceCallError {
+export function errorFor(
+    status: number,
+    statusText: string,
+    body: string,
+    headerRequestId: string | null
+): ServiceCallError {
     let detail = `HTTP ${status}`;
     let requestId = headerRequestId;
     try {

@@ -3,6 +3,8 @@ import { HealthResponse, ProblemDetails } from './problem';
 import { ScoreRequest } from '../modules/scoring/contract/score-request';
 import { ScoreResponse } from '../modules/scoring/contract/score-response';
 import { CallAnalysisRequest, CallAnalysisResponse } from '../modules/calls/contract/call-analysis';
+import { DevelopmentRequest, DevelopmentResponse } from '../modules/development/contract/development';
+import { PracticeTurnRequest, PracticeTurnResponse } from '../modules/practice/contract/practice';
 
 export * from './common';
 export * from './problem';
@@ -11,6 +13,8 @@ export * from '../modules/scoring/contract/score-request';
 export * from '../modules/scoring/contract/score-response';
 export * from '../modules/calls/contract/call-analysis';
 export * from '../modules/calls/contract/extraction';
+export * from '../modules/development/contract/development';
+export * from '../modules/practice/contract/practice';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
 export const contractVersion = '2.1.0';
@@ -22,19 +26,27 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     return z.toJSONSchema(schema, { io, target: 'draft-2020-12' });
 }
 
-/** JSON Schemas (draft 2020-12) of the score request and response, derived from the zod contract. */
-export function buildContractJsonSchemas(): {
-    scoreRequest: JsonSchema;
-    scoreResponse: JsonSchema;
-    callAnalysisRequest: JsonSchema;
-    callAnalysisResponse: JsonSchema;
-} {
-    return {
-        scoreRequest: toJsonSchema(ScoreRequest, 'input'),
-        scoreResponse: toJsonSchema(ScoreResponse, 'output'),
-        callAnalysisRequest: toJsonSchema(CallAnalysisRequest, 'input'),
-        callAnalysisResponse: toJsonSchema(CallAnalysisResponse, 'output')
-    };
+/** Every request and response schema of the contract, by the name the JSON Schema files and the DTO checks use. */
+const CONTRACT_SCHEMAS = {
+    scoreRequest: [ScoreRequest, 'input'],
+    scoreResponse: [ScoreResponse, 'output'],
+    callAnalysisRequest: [CallAnalysisRequest, 'input'],
+    callAnalysisResponse: [CallAnalysisResponse, 'output'],
+    developmentRequest: [DevelopmentRequest, 'input'],
+    developmentResponse: [DevelopmentResponse, 'output'],
+    practiceTurnRequest: [PracticeTurnRequest, 'input'],
+    practiceTurnResponse: [PracticeTurnResponse, 'output']
+} as const satisfies Record<string, readonly [z.ZodType, 'input' | 'output']>;
+
+export type ContractSchemaName = keyof typeof CONTRACT_SCHEMAS;
+
+/** JSON Schemas (draft 2020-12) of every request and response, derived from the zod contract. */
+export function buildContractJsonSchemas(): Record<ContractSchemaName, JsonSchema> {
+    const schemas = {} as Record<ContractSchemaName, JsonSchema>;
+    for (const [name, [schema, io]] of Object.entries(CONTRACT_SCHEMAS)) {
+        schemas[name as ContractSchemaName] = toJsonSchema(schema, io);
+    }
+    return schemas;
 }
 
 function withoutDialect(schema: JsonSchema): JsonSchema {
@@ -67,6 +79,10 @@ export function buildOpenApiDocument(): JsonSchema {
                 ScoreResponse: withoutDialect(schemas.scoreResponse),
                 CallAnalysisRequest: withoutDialect(schemas.callAnalysisRequest),
                 CallAnalysisResponse: withoutDialect(schemas.callAnalysisResponse),
+                DevelopmentRequest: withoutDialect(schemas.developmentRequest),
+                DevelopmentResponse: withoutDialect(schemas.developmentResponse),
+                PracticeTurnRequest: withoutDialect(schemas.practiceTurnRequest),
+                PracticeTurnResponse: withoutDialect(schemas.practiceTurnResponse),
                 ProblemDetails: withoutDialect(toJsonSchema(ProblemDetails, 'output')),
                 HealthResponse: withoutDialect(toJsonSchema(HealthResponse, 'output'))
             }
@@ -120,6 +136,50 @@ export function buildOpenApiDocument(): JsonSchema {
                         '413': problemResponse('Body larger than the configured limit'),
                         '415': problemResponse('Content type is not application/json'),
                         '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
+                    }
+                }
+            },
+            '/v1/reps/development': {
+                post: {
+                    operationId: 'analyzeRepDevelopment',
+                    summary: 'Per-rep patterns against the team median, well-evidenced gaps and one suggested focus',
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/DevelopmentRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'One entry per rep, in request order',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/DevelopmentResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key')
+                    }
+                }
+            },
+            '/v1/practice/turn': {
+                post: {
+                    operationId: 'practiceTurn',
+                    summary: "A practice drill's next buyer turn, or its scorecard after the rep's last answer",
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/PracticeTurnRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'The buyer turn or the scorecard; `mode` says who played the buyer',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/PracticeTurnResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key')
                     }
                 }
             },

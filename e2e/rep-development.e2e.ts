@@ -1,0 +1,128 @@
+// Real-browser journeys of the Rep Development tab (deterministic path: no language model): a manager sets a focus
+// from a suggestion and sees it on the trend; a rep runs a practice drill and sees its score.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { apiJson, launchBrowser, openPage, startProduct, type Product } from './harness';
+
+const SCREENSHOTS = resolve(__dirname, '..', 'docs', 'screenshots');
+
+interface Users {
+    users: Array<{ id: string; name: string; level: string; openDeals: number }>;
+}
+interface DevelopmentView {
+    developmentJson: string;
+}
+interface RepDevelopment {
+    repId: string;
+    name: string;
+    suggestedFocus: { skill: string } | null;
+}
+
+let product: Product;
+let browser: Browser;
+let errors: string[];
+
+async function screenshot(page: Page, name: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: false });
+}
+
+/** A manager whose team has a rep with a suggested focus (the figures come from the real service). */
+async function managerWithSuggestion(): Promise<{ managerId: string; rep: RepDevelopment }> {
+    const base = product.workbench.url;
+    const { users } = await apiJson<Users>(base, '/api/users');
+    for (const manager of users.filter((user) => user.level === 'manager')) {
+        const view = await apiJson<DevelopmentView>(base, '/apex/RepDevelopmentController.getDevelopment', manager.id, {
+            scope: 'my_team',
+            repId: null
+        });
+        const rep = (JSON.parse(view.developmentJson) as { reps: RepDevelopment[] }).reps.find(
+            (candidate) => candidate.suggestedFocus !== null
+        );
+        if (rep) return { managerId: manager.id, rep };
+    }
+    throw new Error('No manager in the sample org has a rep with a well-evidenced gap');
+}
+
+beforeAll(async () => {
+    product = await startProduct(400);
+    browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+});
+
+beforeEach(() => {
+    errors = [];
+});
+
+afterEach(() => {
+    expect(errors).toEqual([]);
+});
+
+describe('Rep Development tab in Chromium', () => {
+    it('manager: sets a focus from a suggestion and sees it on the trend', async () => {
+        const { managerId, rep } = await managerWithSuggestion();
+        const page = await openPage(browser, errors);
+        await page.goto(`${product.workbench.url}/?page=development&user=${managerId}`);
+        const section = page.locator(`c-rep-development section[data-rep-id="${rep.repId}"]`);
+        await section.locator('[data-id="suggested-focus"]').waitFor();
+        const withoutFocus = page.locator('c-rep-development [data-id="tile-without-focus"] [data-id="metric-value"]');
+        const before = Number((await withoutFocus.textContent())?.trim());
+        expect(await page.locator('c-rep-development [data-id="gap-rule"]').textContent()).toMatch(/at least 8 deals/);
+        await screenshot(page, 'rep-development.png');
+
+        await section.locator('[data-id="set-focus"] button').click();
+        const dialog = page.locator('c-rep-development [data-id="focus-editor"]');
+        await dialog.getByRole('dialog').waitFor();
+        await dialog.locator('textarea').fill('Add a second contact on the deals listed.');
+        await dialog.locator('[data-id="save-focus"] button').click();
+        await dialog.waitFor({ state: 'detached' });
+
+        await section.locator('[data-id="current-focus"]').waitFor();
+        const month = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short' }).format(
+            new Date()
+        );
+        const firstTrendRow = section.locator('[data-id="trend"] tbody tr').first();
+        expect((await firstTrendRow.textContent())?.replace(/\s+/g, ' ')).toContain(month);
+        expect(await section.locator('[data-id="set-focus"]').count()).toBe(0);
+        expect(Number((await withoutFocus.textContent())?.trim())).toBe(before - 1);
+
+        // Persisted: a reload shows the same focus.
+        await page.reload();
+        await section.locator('[data-id="current-focus"]').waitFor();
+    });
+
+    it('rep: runs a practice drill on one of their deals and sees its score', async () => {
+        const { users } = await apiJson<Users>(product.workbench.url, '/api/users');
+        const rep = users.find((user) => user.level === 'rep' && user.openDeals > 0)!;
+        const page = await openPage(browser, errors);
+        await page.goto(`${product.workbench.url}/?page=development&user=${rep.id}`);
+        const drill = page.locator('c-practice-drill');
+        await drill.locator('[data-id="start-drill"] button').waitFor();
+        await drill.locator('[data-id="start-drill"] button').click();
+        const transcript = drill.locator('[data-id="transcript"] li');
+        await transcript.first().waitFor();
+        expect(await drill.locator('[data-id="drill-mode"]').textContent()).toContain('Scripted buyer');
+
+        const answers = [
+            'Who else would need to be involved, and could we bring in your finance lead?',
+            'What does the problem cost you today, and how many hours does it take each week?',
+            'Could we meet with the person who approves the budget next Tuesday, and agree a plan with dates to signature?'
+        ];
+        for (const [index, text] of answers.entries()) {
+            await drill.locator('[data-id="answer"] textarea').fill(text);
+            await drill.locator('[data-id="send-answer"] button').click();
+            if (index < answers.length - 1) await transcript.nth(2 * index + 2).waitFor();
+        }
+        const score = drill.locator('[data-id="drill-score"] [data-id="metric-value"]');
+        await score.waitFor();
+        expect((await score.textContent())?.trim()).toMatch(/^\d{1,3} \/ 100$/);
+        expect(await drill.locator('[data-id="criteria"] li').count()).toBeGreaterThan(0);
+        await drill.locator('[data-id="recent-drills"] li').first().waitFor();
+        await screenshot(page, 'practice-drill.png');
+    });
+});

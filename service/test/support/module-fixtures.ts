@@ -1,0 +1,50 @@
+// Request fixtures of the development and practice routes, built deterministically (golden pairs
+// `development.<case>` and `practice.<case>` in contract/fixtures; `npm run contract:fixtures -- --requests`).
+import type { DevelopmentRequest, PracticeTurnRequest } from '../../src/contract';
+import { openDeal, teamRequest } from './development-factory';
+
+export function buildDevelopmentFixtureRequests(): Record<string, DevelopmentRequest> {
+    // Five reps; rep 1 is single-threaded on 15 of 20 deals (a well-evidenced gap), rep 5 has too few deals to judge.
+    const team = teamRequest({
+        reps: 5,
+        perRep: 20,
+        singleThreaded: (rep) => (rep === 1 ? 15 : 4),
+        closedPerRep: 10,
+        wins: (rep) => 4 + rep
+    });
+    team.deals = team.deals.filter((deal) => deal.ownerId !== team.reps[4]!.repId || deal.dealId < '006000000005005');
+    team.deals.push(openDeal(2, 900, { nudgesDismissed: 1, dismissReasons: ['Already done'] }));
+    return { team };
+}
+
+const GUIDANCE =
+    'Good: you met the economic buyer, who confirmed the problem, the metrics, the budget and the timeline.\n' +
+    'Ask: What must be true for you to approve this? Which risks worry you? What would make you decide to wait?';
+
+const base = (transcript: PracticeTurnRequest['transcript']): PracticeTurnRequest => ({
+    skill: 'economic_buyer_access',
+    persona: {
+        accountName: 'Northwind Bank',
+        industry: 'Banking',
+        stage: 'Perception Analysis',
+        amount: 120000,
+        buyerTitles: ['IT Manager', 'VP Operations'],
+        risks: [{ code: 'no_economic_buyer', message: 'No economic buyer identified at a late stage.' }]
+    },
+    step: { stepKey: 'ENT_Perception_Economic_Buyer', title: 'Validate the business case', guidance: GUIDANCE },
+    transcript
+});
+
+export function buildPracticeFixtureRequests(): Record<string, PracticeTurnRequest> {
+    return {
+        opening: base([]),
+        scored: base([
+            { role: 'buyer', text: 'I can take it from here.' },
+            { role: 'rep', text: 'What must be true for you to approve this?' },
+            { role: 'buyer', text: 'The budget is not my call.' },
+            { role: 'rep', text: 'Understood. Which risks worry you most?' },
+            { role: 'buyer', text: 'What would you want to cover with them?' },
+            { role: 'rep', text: 'Could we meet the person who approves the budget next Tuesday?' }
+        ])
+    };
+}

@@ -1,0 +1,287 @@
+/**
+ * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY. The real controller is force-app/main/default/classes/
+ * RepDevelopmentController.cls (→ RepDevelopmentService → RepDevelopmentSelector).
+ *
+ * The Rep Development tab's reads and writes: per-rep figures (facts from the org, judged by the Execution Loop
+ * service's development route), this month's and past focuses, practice per month; setting one focus per rep per
+ * month and reviewing it. Same validation and messages as the Apex classes.
+ */
+import {
+    DevelopmentResponse,
+    METRIC_KEYS,
+    SKILLS,
+    type DevelopmentRequest,
+    type MetricKey
+} from '../../service/src/contract';
+import { METRICS } from '../../service/src/modules/development/engine';
+import type { DevelopmentView, FocusView, PracticeMonth, ScopeOptions } from 'c/repDevelopmentLogic';
+import type { ApexContext } from './controllers';
+import { developmentFacts, DEVELOPMENT_WINDOW_DAYS } from './development-facts';
+import { developmentState, monthOf, type RepFocusRecord } from './development-state';
+import { ApexError, type ApexParams, isBlank, readDecimal, readId, readString, text } from './params';
+import { ServiceCallError } from './service-client';
+import type { WorkbenchStore } from './store';
+import { postToService } from './service-json';
+import { resolveTeamScope, SCOPE_ME } from './team-scope';
+
+export const DEVELOPMENT_PATH = '/v1/reps/development';
+/** A loaded data set is a finished export, not a live pipeline: its window spans the contract's longest, 730 days. */
+const DATA_SET_WINDOW_DAYS = 730;
+
+/**
+ * Metrics whose facts the org never records, each with the reason shown on the page: reported as not captured rather
+ * than as zeros that would read as a pattern. General rules on the org's records, not on which org it is.
+ */
+function uncapturedMetrics(store: WorkbenchStore): Array<{ metrics: MetricKey[]; reason: string }> {
+    const { org } = store;
+    const found: Array<{ metrics: MetricKey[]; reason: string }> = [];
+    if (org.opportunityContactRoles.length === 0) {
+        found.push({ metrics: ['single_threaded'], reason: 'No contact roles: single-threading cannot be seen.' });
+    }
+    if (org.opportunities.every((deal) => deal.Economic_Buyer_Status__c === 'unknown')) {
+        found.push({
+            metrics: ['economic_buyer_coverage'],
+            reason: 'No qualification values: economic-buyer coverage cannot be seen.'
+        });
+    }
+    if (org.tasks.length === 0 && org.events.length === 0) {
+        found.push({ metrics: ['stuck'], reason: 'No activities: a quiet deal cannot be told from a busy one.' });
+    }
+    const history = store.index().historyByOpportunity;
+    const anyPush = [...history.values()].some((rows) =>
+        rows.some((row, index) => index > 0 && row.CloseDate > rows[index - 1]!.CloseDate)
+    );
+    if (!anyPush) {
+        found.push({
+            metrics: ['close_date_push'],
+            reason: 'No close-date changes in the history: pushes cannot be seen.'
+        });
+    }
+    if (org.playbooks.length === 0) {
+        found.push({
+            metrics: ['step_completion', 'step_skip'],
+            reason: 'No playbook applies: step completion cannot be seen.'
+        });
+    }
+    return found;
+}
+const MONTHS_OF_HISTORY = 6;
+const MAX_NOTES = 1000;
+const OUTCOMES: ReadonlySet<string> = new Set(['reached', 'moved', 'not_moved']);
+
+function monthsBack(month: string, count: number): string {
+    const year = Number(month.slice(0, 4));
+    const index = Number(month.slice(5, 7)) - 1 - count;
+    return new Date(Date.UTC(year + Math.floor(index / 12), ((index % 12) + 12) % 12, 1)).toISOString().slice(0, 10);
+}
+
+function toFocusView(context: ApexContext, focus: RepFocusRecord): FocusView {
+    return {
+        id: focus.Id,
+        repId: focus.Rep__c,
+        repName: context.store.user(focus.Rep__c)?.Name ?? focus.Rep__c,
+        month: focus.Month__c,
+        skill: focus.Skill__c,
+        metric: focus.Metric__c,
+        baseline: focus.Baseline__c,
+        target: focus.Target__c,
+        status: focus.Status__c,
+        outcome: focus.Outcome__c,
+        result: focus.Result__c,
+        notes: focus.Notes__c,
+        reviewedAt: focus.Reviewed_At__c
+    };
+}
+
+/** The reps a scope covers: the team below the user, one of them, the user alone, or every rep they can see. */
+function repsInScope(context: ApexContext, scope: string | null, repId: string | null) {
+    const { store } = context;
+    const resolved = resolveTeamScope(store, context.userId, scope, repId);
+    const reps =
+        resolved.ownerIds === null
+            ? store.org.users.filter(
+                  (user) => user.level === 'rep' && user.IsActive && store.canAccessOwnedBy(context.userId, user.Id)
+              )
+            : [...resolved.ownerIds].map((id) => store.user(id)!).filter((user) => user !== undefined);
+    return { label: resolved.label, reps };
+}
+
+function requireTeamMember(context: ApexContext, repId: string | null) {
+    if (repId === null) throw new ApexError('Choose the rep whose focus to set.');
+    const rep = context.store.teamMembers(context.userId).find((member) => member.Id === repId);
+    if (!rep) throw new ApexError(`The rep ${repId} is not an active member of your team in the role hierarchy.`);
+    return rep;
+}
+
+export const RepDevelopmentController = {
+    getScopeOptions(context: ApexContext): ScopeOptions {
+        const reps = context.store.teamMembers(context.userId).map((user) => ({ label: user.Name, value: user.Id }));
+        return { reps, hasTeam: reps.length > 0 };
+    },
+
+    async getDevelopment(context: ApexContext, params: ApexParams): Promise<DevelopmentView> {
+        const { store } = context;
+        const scope = readString(params.scope, 'scope');
+        const { label, reps } = repsInScope(context, scope, readId(params.repId, 'repId'));
+        if (reps.length === 0) throw new ApexError('There are no reps in this scope.');
+        const asOf = store.today();
+        const ownerIds = new Set(reps.map((rep) => rep.Id));
+        const source = store.org.meta.source;
+        const windowDays = source ? DATA_SET_WINDOW_DAYS : DEVELOPMENT_WINDOW_DAYS;
+        const uncaptured = uncapturedMetrics(store);
+        const request: DevelopmentRequest = {
+            asOf,
+            windowDays,
+            reps: reps.map((rep) => ({ repId: rep.Id, name: rep.Name })),
+            deals: developmentFacts(store, ownerIds, asOf, windowDays),
+            notCaptured: uncaptured.flatMap((entry) => entry.metrics)
+        };
+        let development: DevelopmentResponse;
+        try {
+            development = await postToService(
+                context.scoring,
+                DEVELOPMENT_PATH,
+                request,
+                DevelopmentResponse,
+                context.scoring.timeoutMs ?? store.calloutTimeoutMs()
+            );
+        } catch (error) {
+            if (error instanceof ServiceCallError) throw new ApexError(error.userMessage());
+            throw error;
+        }
+        const month = monthOf(asOf);
+        const from = monthsBack(month, MONTHS_OF_HISTORY);
+        const state = developmentState(store);
+        const focuses = state.focuses
+            .filter((focus) => ownerIds.has(focus.Rep__c) && focus.Month__c >= from)
+            .map((focus) => toFocusView(context, focus));
+        const practice = new Map<string, PracticeMonth & { total: number }>();
+        for (const session of state.sessions) {
+            if (!ownerIds.has(session.Rep__c) || session.Status__c !== 'completed' || session.Score__c === null)
+                continue;
+            const sessionMonth = monthOf(session.Completed_At__c!.slice(0, 10));
+            if (sessionMonth < from) continue;
+            const key = `${session.Rep__c}:${sessionMonth}`;
+            const entry = practice.get(key) ?? {
+                repId: session.Rep__c,
+                month: sessionMonth,
+                sessions: 0,
+                averageScore: null,
+                total: 0
+            };
+            entry.sessions += 1;
+            entry.total += session.Score__c;
+            entry.averageScore = Math.round(entry.total / entry.sessions);
+            practice.set(key, entry);
+        }
+        const dealIds = new Set(development.reps.flatMap((rep) => rep.suggestedFocus?.dealIds ?? []));
+        return {
+            asOf,
+            month,
+            windowDays,
+            scopeLabel: label,
+            canSetFocus: scope !== SCOPE_ME && store.teamMembers(context.userId).length > 0,
+            developmentJson: JSON.stringify(development),
+            focuses,
+            practice: [...practice.values()].map(({ total: _total, ...entry }) => entry),
+            deals: [...dealIds].map((id) => ({ value: id, label: store.opportunity(id)?.Name ?? id })),
+            dataNotes: [
+                ...(source
+                    ? [
+                          `${source.label}: a finished export, so the window spans ${windowDays} days and covers all of it; the page header lists what was inferred and what is missing.`
+                      ]
+                    : []),
+                ...uncaptured.map((entry) => entry.reason),
+                ...(state.focuses.some((focus) => focus.seeded && ownerIds.has(focus.Rep__c))
+                    ? ["Last month's focuses are seeded sample history (workbench only)."]
+                    : [])
+            ]
+        };
+    },
+
+    setFocus(context: ApexContext, params: ApexParams): FocusView {
+        const { store } = context;
+        const rep = requireTeamMember(context, readId(params.repId, 'repId'));
+        const skill = readString(params.skill, 'skill');
+        const metric = readString(params.metric, 'metric');
+        if (skill === null || !(SKILLS as readonly string[]).includes(skill)) {
+            throw new ApexError(`Unknown skill "${text(skill)}"; use ${SKILLS.join(', ')}.`);
+        }
+        if (metric === null || !(METRIC_KEYS as readonly string[]).includes(metric)) {
+            throw new ApexError(`Unknown metric "${text(metric)}".`);
+        }
+        const definition = METRICS.find((entry) => entry.metric === metric)!;
+        if (definition.skill !== skill) {
+            throw new ApexError(`The metric ${metric} does not measure the skill ${skill}.`);
+        }
+        const baseline = readDecimal(params.baseline, 'baseline');
+        const target = readDecimal(params.target, 'target');
+        const limit = definition.unit === 'share' ? 1 : 3650;
+        for (const [name, value] of [
+            ['baseline', baseline],
+            ['target', target]
+        ] as const) {
+            if (value === null || value < 0 || value > limit) {
+                throw new ApexError(`The ${name} must be a number between 0 and ${limit}.`);
+            }
+        }
+        const notes = readString(params.notes, 'notes');
+        if (notes !== null && notes.length > MAX_NOTES) {
+            throw new ApexError(`Notes can be at most ${MAX_NOTES} characters.`);
+        }
+        const month = monthOf(store.today());
+        const key = `${rep.Id}:${month.slice(0, 7)}`;
+        const state = developmentState(store);
+        const existing = state.focuses.find((focus) => focus.Focus_Key__c === key);
+        if (existing) {
+            throw new ApexError(
+                `${rep.Name} already has a focus this month (${existing.Skill__c}). One focus per rep per month: review it next month.`
+            );
+        }
+        const focus: RepFocusRecord = {
+            Id: store.newId('Rep_Focus__c'),
+            Rep__c: rep.Id,
+            Month__c: month,
+            Skill__c: skill,
+            Metric__c: metric,
+            Baseline__c: baseline!,
+            Target__c: target!,
+            Status__c: 'active',
+            Outcome__c: null,
+            Result__c: null,
+            Notes__c: isBlank(notes) ? null : notes!.trim(),
+            Set_By__c: context.userId,
+            Reviewed_At__c: null,
+            Focus_Key__c: key,
+            seeded: false
+        };
+        state.focuses.push(focus);
+        return toFocusView(context, focus);
+    },
+
+    reviewFocus(context: ApexContext, params: ApexParams): FocusView {
+        const { store } = context;
+        const focusId = readId(params.focusId, 'focusId');
+        const state = developmentState(store);
+        const focus = state.focuses.find((candidate) => candidate.Id === focusId);
+        if (!focus || !store.teamMembers(context.userId).some((member) => member.Id === focus.Rep__c)) {
+            throw new ApexError(`The focus ${text(focusId)} was not found or is not one of your team's.`);
+        }
+        const outcome = readString(params.outcome, 'outcome');
+        if (outcome === null || !OUTCOMES.has(outcome)) {
+            throw new ApexError(`Unknown outcome "${text(outcome)}"; use reached, moved or not_moved.`);
+        }
+        const result = readDecimal(params.result, 'result');
+        if (result === null || result < 0) throw new ApexError('The result must be the metric value now (0 or more).');
+        const notes = readString(params.notes, 'notes');
+        if (notes !== null && notes.length > MAX_NOTES) {
+            throw new ApexError(`Notes can be at most ${MAX_NOTES} characters.`);
+        }
+        focus.Status__c = 'reviewed';
+        focus.Outcome__c = outcome as RepFocusRecord['Outcome__c'];
+        focus.Result__c = result;
+        if (!isBlank(notes)) focus.Notes__c = notes!.trim();
+        focus.Reviewed_At__c = store.nowIso();
+        return toFocusView(context, focus);
+    }
+};
