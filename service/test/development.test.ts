@@ -251,6 +251,6 @@ describe('POST /v1/reps/development', () => {
             payload
         });
         expect(invalid.statusCode).toBe(400);
-        expect(invalid.json().errors[0].path).toBe('deals[0].stageProgress');
+        expect(invalid.json<{ errors: Array<{ path: string }> }>().errors[0]!.path).toBe('deals[0].stageProgress');
     });
 });

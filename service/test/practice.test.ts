@@ -214,6 +214,6 @@ describe('POST /v1/practice/turn', () => {
             payload: baseRequest([{ role: 'buyer', text: 'Hello' }])
         });
         expect(bad.statusCode).toBe(400);
-        expect(bad.json().errors[0].path).toBe('transcript');
+        expect(bad.json<{ errors: Array<{ path: string }> }>().errors[0]!.path).toBe('transcript');
     });
 });
