@@ -8,6 +8,7 @@ import { registerAuth } from './plugins/auth';
 import { ContractValidationError, registerProblemDetails } from './plugins/problem-details';
 import { registerHealthRoutes } from './routes/health';
 import { registerScoreRoutes } from './modules/scoring/routes';
+import { registerStrategyRoutes } from './modules/strategy/routes';
 
 export type AppSettings = Pick<AppConfig, 'apiKeys' | 'bodyLimitBytes' | 'rateLimit'>;
 
@@ -122,6 +123,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
             validateResponses: options.validateResponses ?? false,
             enableEchoRoute: options.enableEchoRoute ?? false
         });
+        registerStrategyRoutes(scoped, { validateResponses: options.validateResponses ?? false });
     });
     return app;
 }

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { HealthResponse, ProblemDetails } from './problem';
 import { ScoreRequest } from '../modules/scoring/contract/score-request';
 import { ScoreResponse } from '../modules/scoring/contract/score-response';
+import { CalibrationFitRequest, CalibrationFitResponse } from '../modules/strategy/contract/calibration';
+import { StrategyCheckRequest, StrategyCheckResponse } from '../modules/strategy/contract/strategy-check';
 
 export * from './common';
 export * from './problem';
 export * from '../modules/scoring/contract/score-request';
 export * from '../modules/scoring/contract/score-response';
+export * from '../modules/strategy/contract/calibration';
+export * from '../modules/strategy/contract/strategy-check';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
 export const contractVersion = '1.0.0';
@@ -18,11 +22,23 @@ function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     return z.toJSONSchema(schema, { io, target: 'draft-2020-12' });
 }
 
-/** JSON Schemas (draft 2020-12) of the score request and response, derived from the zod contract. */
-export function buildContractJsonSchemas(): { scoreRequest: JsonSchema; scoreResponse: JsonSchema } {
+/** JSON Schemas (draft 2020-12) of every request and response, derived from the zod contract. */
+export function buildContractJsonSchemas(): Record<
+    | 'scoreRequest'
+    | 'scoreResponse'
+    | 'strategyCheckRequest'
+    | 'strategyCheckResponse'
+    | 'calibrationFitRequest'
+    | 'calibrationFitResponse',
+    JsonSchema
+> {
     return {
         scoreRequest: toJsonSchema(ScoreRequest, 'input'),
-        scoreResponse: toJsonSchema(ScoreResponse, 'output')
+        scoreResponse: toJsonSchema(ScoreResponse, 'output'),
+        strategyCheckRequest: toJsonSchema(StrategyCheckRequest, 'input'),
+        strategyCheckResponse: toJsonSchema(StrategyCheckResponse, 'output'),
+        calibrationFitRequest: toJsonSchema(CalibrationFitRequest, 'input'),
+        calibrationFitResponse: toJsonSchema(CalibrationFitResponse, 'output')
     };
 }
 
@@ -54,6 +70,10 @@ export function buildOpenApiDocument(): JsonSchema {
             schemas: {
                 ScoreRequest: withoutDialect(schemas.scoreRequest),
                 ScoreResponse: withoutDialect(schemas.scoreResponse),
+                StrategyCheckRequest: withoutDialect(schemas.strategyCheckRequest),
+                StrategyCheckResponse: withoutDialect(schemas.strategyCheckResponse),
+                CalibrationFitRequest: withoutDialect(schemas.calibrationFitRequest),
+                CalibrationFitResponse: withoutDialect(schemas.calibrationFitResponse),
                 ProblemDetails: withoutDialect(toJsonSchema(ProblemDetails, 'output')),
                 HealthResponse: withoutDialect(toJsonSchema(HealthResponse, 'output'))
             }
@@ -79,6 +99,54 @@ export function buildOpenApiDocument(): JsonSchema {
                         '401': problemResponse('Missing or invalid bearer key'),
                         '413': problemResponse('Body larger than the configured limit'),
                         '415': problemResponse('Content type is not application/json'),
+                        '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
+                    }
+                }
+            },
+            '/v1/strategy/check': {
+                post: {
+                    operationId: 'checkStrategy',
+                    summary: 'Verdicts of the quarterly strategy check, one per segment (1 to 100)',
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/StrategyCheckRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'One verdict per segment, in request order, with the rules applied',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/StrategyCheckResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key'),
+                        '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
+                    }
+                }
+            },
+            '/v1/calibration/fit': {
+                post: {
+                    operationId: 'fitWinProbability',
+                    summary:
+                        "Fit and evaluate a win-probability model on the org's closed deals (1 to 20,000 examples)",
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/CalibrationFitRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'The model and its holdout evaluation, or why no probability can be shown',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/CalibrationFitResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key'),
+                        '413': problemResponse('Body larger than the configured limit'),
                         '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
                     }
                 }
