@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WORKBENCH_DIST } from './build';
+import { isWorkbenchOrgName, loadWorkbenchOrg, WORKBENCH_ORGS } from './orgs';
 import { startStandInServer } from './twin/server';
 import { WorkbenchStore } from './twin/store';
 
@@ -35,8 +36,18 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
-        options: { 'service-port': { type: 'string' }, 'workbench-port': { type: 'string' }, deals: { type: 'string' } }
+        options: {
+            'service-port': { type: 'string' },
+            'workbench-port': { type: 'string' },
+            deals: { type: 'string' },
+            org: { type: 'string' }
+        }
     });
+    const orgName = values.org ?? 'sample';
+    if (!isWorkbenchOrgName(orgName))
+        throw new Error(`--org must be one of ${WORKBENCH_ORGS.join(', ')}, got "${orgName}"`);
+    if (orgName !== 'sample' && values.deals !== undefined)
+        throw new Error(`--deals applies to the generated sample org only; --org ${orgName} has its own deals`);
     const servicePort = portOption('service-port', values['service-port'] ?? process.env.PORT, 3100);
     const workbenchPort = portOption('workbench-port', values['workbench-port'], 3200);
     const deals = values.deals === undefined ? 400 : Number(values.deals);
@@ -45,6 +56,9 @@ async function main(): Promise<void> {
     // A throwaway key for this local session unless one is given; a real deployment sets SERVICE_API_KEYS itself.
     const apiKey = process.env.SERVICE_API_KEYS?.split(',')[0]?.trim() || `local-${randomBytes(24).toString('hex')}`;
     const serviceUrl = `http://127.0.0.1:${servicePort}`;
+
+    // The org loads before the service starts, so a missing data set stops here with its message.
+    const org = loadWorkbenchOrg(orgName, { asOf: new Date().toISOString().slice(0, 10), deals });
 
     const service = spawn(process.execPath, [require.resolve('tsx/cli'), join(repoRoot, 'service/src/server.ts')], {
         cwd: repoRoot,
@@ -66,7 +80,7 @@ async function main(): Promise<void> {
         }
     });
 
-    const store = new WorkbenchStore({ deals });
+    const store = new WorkbenchStore({ org });
     const workbench = await startStandInServer({
         store,
         scoringUrl: serviceUrl,
@@ -80,7 +94,7 @@ async function main(): Promise<void> {
     console.log(`Workbench:        ${workbench.url}/?page=record   (Opportunity record page)`);
     console.log(`                  ${workbench.url}/?page=review   (Pipeline Review tab)`);
     console.log(
-        `Sample org: ${deals} deals (local stand-in for the org; writes last until you stop). API key: ${apiKey}`
+        `Org: ${org.meta.source?.label ?? 'generated sample org'}, ${org.opportunities.length} deals (local stand-in for the org; writes last until you stop). API key: ${apiKey}`
     );
     console.log('Press Ctrl-C to stop.');
 

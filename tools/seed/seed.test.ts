@@ -138,7 +138,7 @@ describe('seed against a local stand-in', () => {
             });
             saved('Opportunity').forEach((record, index) => {
                 const generated = org.opportunities[index]!;
-                expect(record['AccountId']).toBe(accounts.get(generated.AccountId));
+                expect(record['AccountId']).toBe(accounts.get(generated.AccountId!));
                 expect(record['Economic_Buyer__c']).toBe(
                     generated.Economic_Buyer__c ? contacts.get(generated.Economic_Buyer__c) : undefined
                 );

@@ -183,7 +183,7 @@ export function prepareRecords(org: SampleOrg): Record<SeedObject, PreparedRecor
             reference: record.Id,
             build: (resolve) => ({
                 ...pick(record, allow.Opportunity),
-                AccountId: resolve.id(record.AccountId),
+                AccountId: resolve.idOrNull(record.AccountId),
                 OwnerId: resolve.user(record.OwnerId),
                 Economic_Buyer__c: resolve.idOrNull(record.Economic_Buyer__c),
                 Champion__c: resolve.idOrNull(record.Champion__c)

@@ -32,6 +32,14 @@ interface WorkbenchUser {
     openDeals: number;
 }
 
+/** The stand-in's /api/org `source`: null for the generated sample org. */
+interface OrgSource {
+    label: string;
+    description: string;
+    inferred: string[];
+    missing: string[];
+}
+
 const params = new URLSearchParams(window.location.search);
 const page = params.get('page') === 'review' ? 'review' : 'record';
 
@@ -94,6 +102,27 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
     nav.append(recordLink, reviewLink, userLabel, userPicker);
     bar.append(title, nav);
     return bar;
+}
+
+/** What a data-set org holds, what its loader inferred and what it lacks: collapsed under the header. */
+function orgNotice(source: OrgSource): HTMLElement {
+    const notice = el('details', 'slds-box slds-box_x-small slds-theme_shade slds-m-around_small workbench-org');
+    notice.dataset.id = 'org-source';
+    const summary = el('summary', 'slds-text-title_bold', `Org: ${source.label}`);
+    const list = (title: string, items: string[]) => {
+        const section = el('div', 'slds-m-top_x-small');
+        const ul = el('ul', 'slds-list_dotted');
+        for (const item of items) ul.append(el('li', '', item));
+        section.append(el('p', 'slds-text-title', title), ul);
+        return section;
+    };
+    notice.append(
+        summary,
+        el('p', 'slds-m-top_x-small', source.description),
+        list('Missing in the data (left empty, not invented)', source.missing),
+        list('Inferred by the loader', source.inferred)
+    );
+    return notice;
 }
 
 async function recordPage(main: HTMLElement): Promise<void> {
@@ -170,7 +199,10 @@ function reviewPage(main: HTMLElement): void {
 }
 
 async function start(): Promise<void> {
-    const { users } = await getJson<{ users: WorkbenchUser[] }>('/api/users');
+    const [{ users }, { source }] = await Promise.all([
+        getJson<{ users: WorkbenchUser[] }>('/api/users'),
+        getJson<{ source: OrgSource | null }>('/api/org')
+    ]);
     const wanted = page === 'review' ? 'manager' : 'rep';
     const currentUser =
         users.find((user) => user.id === params.get('user')) ??
@@ -182,6 +214,7 @@ async function start(): Promise<void> {
     const root = document.getElementById('app')!;
     const main = el('main', 'workbench-main');
     root.append(header(users, currentUser), main);
+    if (source) main.append(orgNotice(source));
     window.addEventListener('lightning__showtoast', (event) => showToast((event as CustomEvent).detail));
     window.addEventListener('workbench:navigate', (event) => {
         const reference = (

@@ -291,7 +291,7 @@ function generateDeal(context: Context, dealIndex: number): void {
     // Account, owner, type, amount.
     const needsPlaybook = risks.has('playbook_steps_incomplete');
     const account = random.pick(org.accounts);
-    const segmentReps = context.repsBySegment[account.segment];
+    const segmentReps = context.repsBySegment[account.segment!];
     const ownerId = random.chance(0.8) ? account.OwnerId : random.pick(segmentReps).Id;
     const type = needsPlaybook
         ? 'New Customer'

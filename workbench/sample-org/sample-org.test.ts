@@ -181,7 +181,7 @@ describe('scoring', () => {
         for (const deal of org.opportunities) {
             const expected = matchPlaybook(metadata.playbooks, {
                 type: deal.Type,
-                industry: index.accountById.get(deal.AccountId)!.Industry,
+                industry: index.accountById.get(deal.AccountId!)!.Industry,
                 recordType: null,
                 amount: deal.Amount
             });

@@ -171,7 +171,7 @@ export function playbookMatchFor(
     opportunity: OpportunityRecord,
     amount: number | null
 ): PlaybookMatch | null {
-    const account = index.accountById.get(opportunity.AccountId);
+    const account = opportunity.AccountId === null ? undefined : index.accountById.get(opportunity.AccountId);
     return matchPlaybook(index.org.playbooks, {
         type: opportunity.Type,
         industry: account?.Industry ?? null,

@@ -44,11 +44,13 @@ export interface AccountRecord {
     Id: string;
     Name: string;
     Industry: string;
-    Type: string;
+    /** Null when the org does not say (the Maven CRM data set). */
+    Type: string | null;
     NumberOfEmployees: number;
     BillingCountry: string;
     OwnerId: string;
-    segment: Segment;
+    /** Generator-only; null for orgs loaded from a data set. */
+    segment: Segment | null;
 }
 
 export interface ContactRecord {
@@ -65,9 +67,11 @@ export interface ContactRecord {
 export interface OpportunityRecord {
     Id: string;
     Name: string;
-    AccountId: string;
+    /** Null when the deal has no account (1,425 open deals of the Maven CRM data set). */
+    AccountId: string | null;
     OwnerId: string;
-    Type: string;
+    /** Null when the org does not say. */
+    Type: string | null;
     StageName: string;
     Amount: number | null;
     Probability: number;
@@ -238,8 +242,22 @@ export interface NudgeFeedbackRecord {
     Model_Version__c: string;
 }
 
+/** Where a workbench org's records come from, and what its loader inferred or left empty (shown on the page). */
+export interface OrgSource {
+    /** `sample` (generated) or the data set's key, e.g. `maven`. */
+    key: string;
+    label: string;
+    description: string;
+    /** Facts the loader derived rather than read, each with how. */
+    inferred: string[];
+    /** Facts the data does not have, left empty rather than invented. */
+    missing: string[];
+}
+
 export interface SampleOrgMeta {
     generator: string;
+    /** Absent for the generated sample org. */
+    source?: OrgSource;
     formatVersion: number;
     seed: number;
     asOf: string;

@@ -81,7 +81,7 @@ export function opportunityRecord(
 export interface DealListItem {
     id: string;
     name: string;
-    accountId: string;
+    accountId: string | null;
     accountName: string | null;
     ownerId: string;
     ownerName: string | null;
@@ -102,7 +102,7 @@ export function dealList(store: WorkbenchStore): DealListItem[] {
             id: opportunity.Id,
             name: opportunity.Name,
             accountId: opportunity.AccountId,
-            accountName: index.accountById.get(opportunity.AccountId)?.Name ?? null,
+            accountName: (opportunity.AccountId && index.accountById.get(opportunity.AccountId)?.Name) ?? null,
             ownerId: opportunity.OwnerId,
             ownerName: store.user(opportunity.OwnerId)?.Name ?? null,
             stage: opportunity.StageName,

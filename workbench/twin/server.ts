@@ -9,6 +9,7 @@
  *   GET  /api/deals               `{ deals: [...] }` for the deal picker
  *   GET  /api/users               `{ defaultUserId, currentUserId, today, users: [...] }` for the user picker
  *   GET  /api/health              `{ ok, deals, asOf, today }`
+ *   GET  /api/org                 `{ source }`: where the org's records come from, what was inferred, what is missing
  *   GET  /*                       files of staticDir, when given
  *
  * The running user is the `x-workbench-user: <userId>` header (default: the first manager of the sample org).
@@ -275,6 +276,8 @@ export function createStandInServer(options: StandInServerOptions): Server {
                 sendJson(response, 200, { deals: dealList(store) });
             } else if (pathname === '/api/users') {
                 sendJson(response, 200, userList(store, userId));
+            } else if (pathname === '/api/org') {
+                sendJson(response, 200, { source: store.org.meta.source ?? null });
             } else if (pathname === '/api/health') {
                 sendJson(response, 200, {
                     ok: true,

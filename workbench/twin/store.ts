@@ -36,6 +36,8 @@ const DEFAULT_CALLOUT_TIMEOUT_MS = 10_000;
 const WORKBENCH_ID_START = 10_000_000_000_000;
 
 export interface WorkbenchStoreOptions {
+    /** The org to serve (e.g. a data set loaded by workbench/orgs); defaults to a generated sample org. */
+    org?: SampleOrg;
     /** Deals in the sample org (default 400). */
     deals?: number;
     seed?: number;
@@ -72,11 +74,13 @@ export class WorkbenchStore {
     constructor(options: WorkbenchStoreOptions = {}) {
         this.clock = options.now ?? (() => new Date());
         const asOf = options.asOf ?? this.clock().toISOString().slice(0, 10);
-        this.org = generateSampleOrg({
-            deals: options.deals ?? DEFAULT_WORKBENCH_DEALS,
-            asOf,
-            ...(options.seed === undefined ? {} : { seed: options.seed })
-        });
+        this.org =
+            options.org ??
+            generateSampleOrg({
+                deals: options.deals ?? DEFAULT_WORKBENCH_DEALS,
+                asOf,
+                ...(options.seed === undefined ? {} : { seed: options.seed })
+            });
         this.settings = loadOrgMetadata().settings;
         this.guidanceByStep = readGuidance();
         this.userById = new Map(this.org.users.map((user) => [user.Id, user]));
