@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { DATASETS_ENV, datasetRootCandidates } from '../../workbench/orgs/datasets';
 import { backtest, run } from './cli';
-import { MAVEN_SCORING_DAY, mavenSource, sampleOrgSource } from './sources';
+import { MAVEN_SCORING_DAY, mavenSource, readCsv, sampleOrgSource } from './sources';
 
 const mavenFolder = datasetRootCandidates()
     .map((root) => join(root, 'maven-crm'))
@@ -43,16 +42,8 @@ describe('npm run backtest', () => {
 
     withMaven('uses no Maven fact known only after the outcome (list prices, never close values)', () => {
         const source = mavenSource();
-        const prices = new Set(
-            (
-                parse(readFileSync(join(mavenFolder!, 'products.csv'), 'utf8'), { columns: true }) as Array<{
-                    sales_price: string;
-                }>
-            ).map((row) => Number(row.sales_price))
-        );
-        const pipeline = parse(readFileSync(join(mavenFolder!, 'sales_pipeline.csv'), 'utf8'), {
-            columns: true
-        }) as Array<Record<string, string>>;
+        const prices = new Set(readCsv(join(mavenFolder!, 'products.csv')).map((row) => Number(row.sales_price)));
+        const pipeline = readCsv(join(mavenFolder!, 'sales_pipeline.csv'));
         const closedLate = pipeline.filter(
             (row) =>
                 (row.deal_stage === 'Won' || row.deal_stage === 'Lost') &&

@@ -17,11 +17,13 @@ export interface BacktestSource {
     examples: CalibrationExample[];
 }
 
-function readCsv(file: string): Record<string, string>[] {
-    return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<
-        string,
-        string
-    >[];
+/** The rows of a CSV file with a header line, as records of text. */
+export function readCsv(file: string): Record<string, string>[] {
+    return parse<Record<string, string>>(readFileSync(file, 'utf8'), {
+        columns: true,
+        skip_empty_lines: true,
+        trim: true
+    });
 }
 
 /**
