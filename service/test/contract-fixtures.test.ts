@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { listFixturePairs, readJson } from '../tools/fixture-files';
-import { buildContractJsonSchemas, ScoreRequest, ScoreResponse } from '../src/contract';
+import { FIXTURE_OPERATIONS, fixtureOperation } from '../tools/fixture-operations';
+import { buildContractJsonSchemas, type ScoreRequest } from '../src/contract';
 import { authHeaders, buildTestApp, listen } from './support/app';
-import { buildFixtureRequests, NAMED_CASES } from './support/deal-factory';
+import { NAMED_CASES } from './support/deal-factory';
 
 const pairs = listFixturePairs();
+const casesOf = (operation: string) =>
+    pairs.filter((pair) => pair.operation === operation).map((pair) => pair.caseName);
 
 describe('golden fixtures', () => {
     let app: FastifyInstance;
@@ -16,26 +19,49 @@ describe('golden fixtures', () => {
     });
     afterAll(() => app.close());
 
-    it('cover every required case', () => {
-        expect(pairs.map((pair) => pair.caseName).sort()).toEqual([...Object.keys(NAMED_CASES), 'batch-200'].sort());
+    it('belong to a known operation', () => {
+        for (const pair of pairs) expect(Object.keys(FIXTURE_OPERATIONS)).toContain(pair.operation);
+    });
+
+    it('cover every required score case', () => {
+        expect(casesOf('score').sort()).toEqual([...Object.keys(NAMED_CASES), 'batch-200'].sort());
         const batch = readJson(pairs.find((pair) => pair.caseName === 'batch-200')!.requestFile) as ScoreRequest;
         expect(batch.deals).toHaveLength(200);
     });
 
+    it.each(Object.entries(FIXTURE_OPERATIONS))('cover every case the %s builders produce', (name, operation) => {
+        expect(casesOf(name).sort()).toEqual(Object.keys(operation.buildRequests()).sort());
+    });
+
+    it('cover each strategy verdict and each calibration status', () => {
+        const verdicts = pairs
+            .filter((pair) => pair.operation === 'strategy')
+            .flatMap((pair) => (readJson(pair.responseFile) as { segments: { verdict: string }[] }).segments)
+            .map((segment) => segment.verdict);
+        expect(new Set(verdicts)).toEqual(
+            new Set(['execution_drift', 'strategy_problem', 'on_track', 'not_enough_data'])
+        );
+        const statuses = pairs
+            .filter((pair) => pair.operation === 'calibration')
+            .map((pair) => (readJson(pair.responseFile) as { status: string }).status);
+        expect(new Set(statuses)).toEqual(new Set(['calibrated', 'not_better_than_baseline', 'insufficient_history']));
+    });
+
     it('request fixtures are what the deterministic builders produce', () => {
-        const built = buildFixtureRequests();
         for (const pair of pairs) {
+            const built = fixtureOperation(pair.operation).buildRequests();
             expect(readJson(pair.requestFile)).toEqual(JSON.parse(JSON.stringify(built[pair.caseName])));
         }
     });
 
-    it.each(pairs.map((pair) => [pair.caseName, pair] as const))(
-        'replays score.%s over HTTP and matches the golden response',
-        async (_caseName, pair) => {
+    it.each(pairs.map((pair) => [`${pair.operation}.${pair.caseName}`, pair] as const))(
+        'replays %s over HTTP and matches the golden response',
+        async (_name, pair) => {
+            const operation = fixtureOperation(pair.operation);
             const requestBody = readJson(pair.requestFile);
-            expect(ScoreRequest.safeParse(requestBody).success).toBe(true);
+            expect(operation.request.safeParse(requestBody).success).toBe(true);
 
-            const response = await fetch(`${baseUrl}/v1/deals/score`, {
+            const response = await fetch(`${baseUrl}${operation.path}`, {
                 method: 'POST',
                 headers: authHeaders(),
                 body: JSON.stringify(requestBody)
@@ -43,7 +69,7 @@ describe('golden fixtures', () => {
             expect(response.status).toBe(200);
             expect(response.headers.get('content-type')).toMatch(/^application\/json/);
             const body: unknown = await response.json();
-            expect(ScoreResponse.safeParse(body).success).toBe(true);
+            expect(operation.response.safeParse(body).success).toBe(true);
             expect(body).toEqual(readJson(pair.responseFile));
         }
     );
@@ -51,7 +77,7 @@ describe('golden fixtures', () => {
 
 describe('published contract', () => {
     it('exports JSON Schemas with camelCase properties that are not Apex reserved words', () => {
-        const { scoreRequest, scoreResponse } = buildContractJsonSchemas();
+        const schemas = buildContractJsonSchemas();
         const apexReserved = new Set([
             'type',
             'number',
@@ -87,8 +113,7 @@ describe('published contract', () => {
                 Object.values(record).forEach(collect);
             }
         };
-        collect(scoreRequest);
-        collect(scoreResponse);
+        Object.values(schemas).forEach(collect);
         expect(names.size).toBeGreaterThan(40);
         for (const name of names) {
             expect(name).toMatch(/^[a-z][A-Za-z0-9]*$/);

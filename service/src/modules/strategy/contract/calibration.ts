@@ -52,8 +52,9 @@ export const WinProbabilityModel = z.strictObject({
 export type WinProbabilityModel = z.infer<typeof WinProbabilityModel>;
 
 export const ReliabilityBin = z.strictObject({
-    from: z.number(),
-    to: z.number(),
+    /** The bin's range of predicted probabilities (not `from`/`to`: `from` is an Apex reserved word). */
+    binFrom: z.number(),
+    binTo: z.number(),
     count: z.int().min(0),
     meanPredicted: z.number().nullable(),
     observedWinRate: z.number().nullable()

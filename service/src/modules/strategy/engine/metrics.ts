@@ -41,8 +41,9 @@ export function rocAuc(probabilities: readonly number[], outcomes: readonly bool
 }
 
 export interface ReliabilityRow {
-    from: number;
-    to: number;
+    /** The bin's range of predicted probabilities (named so that Apex, where `from` is reserved, can read it). */
+    binFrom: number;
+    binTo: number;
     count: number;
     meanPredicted: number | null;
     observedWinRate: number | null;
@@ -68,8 +69,8 @@ export function reliabilityTable(
         if (outcomes[i]) row.won++;
     });
     return rows.map((row) => ({
-        from: round(row.from, 2),
-        to: round(row.to, 2),
+        binFrom: round(row.from, 2),
+        binTo: round(row.to, 2),
         count: row.n,
         meanPredicted: row.n === 0 ? null : round(row.p / row.n, 4),
         observedWinRate: row.n === 0 ? null : round(row.won / row.n, 4)
