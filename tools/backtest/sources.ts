@@ -7,7 +7,7 @@ import type { CalibrationExample } from '../../service/src/contract';
 import { resolveDataset } from '../../workbench/orgs/datasets';
 import { dayOf, isoDate } from '../../workbench/sample-org/dates';
 import { generateSampleOrg, indexSampleOrg } from '../../workbench/sample-org';
-import { playbookMatchFor, stateBefore } from '../../workbench/sample-org/scoring';
+import { calibrationExamples } from '../../workbench/sample-org/calibration';
 
 export interface BacktestSource {
     name: string;
@@ -32,37 +32,7 @@ export function readCsv(file: string): Record<string, string>[] {
  * probability. Synthetic data: its outcomes were generated from the same deal qualities the engine reads.
  */
 export function sampleOrgSource(deals: number): BacktestSource {
-    const org = generateSampleOrg({ deals });
-    const index = indexSampleOrg(org);
-    const openStages = org.stages.filter((stage) => !stage.isClosed);
-    const earliest = new Map<string, { asOf: string; score: number }>();
-    for (const snapshot of org.dealHealthSnapshots) {
-        const seen = earliest.get(snapshot.Opportunity__c);
-        if (!seen || snapshot.As_Of__c < seen.asOf) {
-            earliest.set(snapshot.Opportunity__c, { asOf: snapshot.As_Of__c, score: snapshot.Score__c });
-        }
-    }
-    const examples: CalibrationExample[] = [];
-    for (const opportunity of org.opportunities) {
-        const snapshot = earliest.get(opportunity.Id);
-        if (!opportunity.IsClosed || !snapshot) continue;
-        const day = dayOf(snapshot.asOf);
-        const state = stateBefore(index, opportunity.Id, day);
-        const stageIndex = openStages.findIndex((stage) => stage.apiName === state?.stageName);
-        if (state === null || stageIndex < 0) continue;
-        examples.push({
-            closedOn: opportunity.CloseDate,
-            won: opportunity.IsWon,
-            features: {
-                score: snapshot.score,
-                stageProgress: openStages.length > 1 ? stageIndex / (openStages.length - 1) : 0,
-                stageAgeDays: Math.max(0, day - state.stageEnteredDay),
-                segment: playbookMatchFor(index, opportunity, state.amount)?.playbook.playbookKey ?? null,
-                amount: state.amount
-            },
-            stageProbability: openStages[stageIndex]!.defaultProbability / 100
-        });
-    }
+    const examples = calibrationExamples(indexSampleOrg(generateSampleOrg({ deals })));
     return {
         name: `sample org (${deals} deals)`,
         features: 'engine score at the earliest snapshot, stage progress, stage age, playbook, amount',

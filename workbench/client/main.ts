@@ -8,6 +8,7 @@ import CoachingNudges from 'c/coachingNudges';
 import DealHealthPanel from 'c/dealHealthPanel';
 import PipelineReview from 'c/pipelineReview';
 import PlaybookSteps from 'c/playbookSteps';
+import StrategyCheck from 'c/strategyCheck';
 import { decodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 
 /** The stand-in's /api/deals items (workbench/twin/records.ts). */
@@ -41,7 +42,8 @@ interface OrgSource {
 }
 
 const params = new URLSearchParams(window.location.search);
-const page = params.get('page') === 'review' ? 'review' : 'record';
+const PAGES = new Set(['record', 'review', 'strategy']);
+const page = PAGES.has(params.get('page') ?? '') ? params.get('page')! : 'record';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
     const element = document.createElement(tag);
@@ -88,6 +90,8 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
     recordLink.href = `?page=record&user=${currentUser?.id ?? ''}`;
     const reviewLink = el('a', 'slds-m-right_medium', 'Pipeline Review tab');
     reviewLink.href = `?page=review&user=${users.find((user) => user.level === 'manager')?.id ?? ''}`;
+    const strategyLink = el('a', 'slds-m-right_medium', 'Strategy Check tab');
+    strategyLink.href = `?page=strategy&user=${users.find((user) => user.level === 'vp')?.id ?? ''}`;
     const userLabel = el('label', 'slds-m-right_x-small', 'User');
     userLabel.htmlFor = 'user-picker';
     const userPicker = el('select', 'slds-select workbench-select');
@@ -99,7 +103,7 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
         userPicker.append(option);
     }
     userPicker.addEventListener('change', () => navigateTo({ user: userPicker.value }));
-    nav.append(recordLink, reviewLink, userLabel, userPicker);
+    nav.append(recordLink, reviewLink, strategyLink, userLabel, userPicker);
     bar.append(title, nav);
     return bar;
 }
@@ -198,15 +202,25 @@ function reviewPage(main: HTMLElement): void {
     main.append(wrapper);
 }
 
+function strategyPage(main: HTMLElement): void {
+    const element = createElement('c-strategy-check', { is: StrategyCheck });
+    const wrapper = el('div', 'slds-p-around_small');
+    wrapper.append(element);
+    main.append(wrapper);
+}
+
+/** Who opens each page by default: a rep on the record page, a manager on the review, the VP on the strategy check. */
+const DEFAULT_LEVEL: Record<string, WorkbenchUser['level']> = { record: 'rep', review: 'manager', strategy: 'vp' };
+
 async function start(): Promise<void> {
     const [{ users }, { source }] = await Promise.all([
         getJson<{ users: WorkbenchUser[] }>('/api/users'),
         getJson<{ source: OrgSource | null }>('/api/org')
     ]);
-    const wanted = page === 'review' ? 'manager' : 'rep';
+    const wanted = DEFAULT_LEVEL[page] ?? 'rep';
     const currentUser =
         users.find((user) => user.id === params.get('user')) ??
-        users.find((user) => user.level === wanted && (wanted === 'manager' || user.openDeals > 0));
+        users.find((user) => user.level === wanted && (wanted !== 'rep' || user.openDeals > 0));
     if (currentUser && params.get('user') !== currentUser.id) {
         navigateTo({ user: currentUser.id });
         return;
@@ -230,6 +244,7 @@ async function start(): Promise<void> {
         }
     });
     if (page === 'review') reviewPage(main);
+    else if (page === 'strategy') strategyPage(main);
     else await recordPage(main);
 }
 

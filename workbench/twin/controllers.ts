@@ -53,6 +53,7 @@ import {
 import { callExecutionLoopService, ServiceCallError, type ServiceTarget } from './service-client';
 import type { StoredSnapshot, StoredTask, WorkbenchStore } from './store';
 import { resolveTeamScope } from './team-scope';
+import { StrategyCheckController } from './StrategyCheckController';
 
 export { ApexError } from './params';
 
@@ -1203,5 +1204,7 @@ export const APEX_METHODS: Readonly<Record<string, ApexMethod>> = {
     'PipelineReviewController.startReview': PipelineReviewController.startReview,
     'PipelineReviewController.saveDecisions': PipelineReviewController.saveDecisions,
     'PipelineReviewController.endReview': PipelineReviewController.endReview,
-    'PipelineReviewController.getSessionSummary': PipelineReviewController.getSessionSummary
+    'PipelineReviewController.getSessionSummary': PipelineReviewController.getSessionSummary,
+    'StrategyCheckController.getFilterOptions': StrategyCheckController.getFilterOptions,
+    'StrategyCheckController.getStrategyCheck': StrategyCheckController.getStrategyCheck
 };
