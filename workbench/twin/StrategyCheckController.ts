@@ -28,7 +28,7 @@ export const STRATEGY_CHECK_PATH = '/v1/strategy/check';
 export const CALIBRATION_FIT_PATH = '/v1/calibration/fit';
 /** StrategyQuarterAggregator.RAN_PLAY_SHARE. */
 export const RAN_PLAY_SHARE = 0.8;
-const MAX_CLOSED_DEALS = 2000;
+const MAX_CLOSED_DEALS = 1000;
 const QUARTERS_OFFERED = 8;
 const NO_MANAGER = 'No manager above in the role hierarchy';
 const DONE_STATUSES = new Set(['done', 'not_applicable']);
