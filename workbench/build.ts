@@ -14,7 +14,7 @@ const repoRoot = resolve(__dirname, '..');
 const clientDir = join(__dirname, 'client');
 export const WORKBENCH_DIST = join(repoRoot, 'dist', 'workbench');
 /** One entry per page: each page loads only its own components (the shared code is a common chunk). */
-export const WORKBENCH_PAGES = ['record', 'review', 'development'] as const;
+export const WORKBENCH_PAGES = ['record', 'review', 'development', 'strategy'] as const;
 
 const PLATFORM_STAND_INS: Record<string, string> = {
     '@salesforce/apex': 'apex.ts',

@@ -13,6 +13,7 @@ import type { LlmSettings } from './modules/calls/engine/llm';
 import { registerDevelopmentRoutes } from './modules/development/routes';
 import type { PracticeModel } from './modules/practice/engine';
 import { registerPracticeRoutes } from './modules/practice/routes';
+import { registerStrategyRoutes } from './modules/strategy/routes';
 
 export type AppSettings = Pick<AppConfig, 'apiKeys' | 'bodyLimitBytes' | 'rateLimit'> &
     Partial<Pick<AppConfig, 'keyRateLimits' | 'timeouts' | 'authFailureLimit'>>;
@@ -168,6 +169,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
             validateResponses: options.validateResponses ?? false,
             model: options.practiceModel ?? null
         });
+        registerStrategyRoutes(scoped, { validateResponses: options.validateResponses ?? false });
     });
     return app;
 }

@@ -1,35 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { listFixturePairs, readJson } from '../tools/fixture-files';
-import {
-    buildContractJsonSchemas,
-    DevelopmentRequest,
-    DevelopmentResponse,
-    PracticeTurnRequest,
-    PracticeTurnResponse,
-    ScoreRequest,
-    ScoreResponse
-} from '../src/contract';
+import { FIXTURE_OPERATIONS, fixtureOperation } from '../tools/fixture-operations';
+import { buildContractJsonSchemas, type ScoreRequest } from '../src/contract';
 import { authHeaders, buildTestApp, listen } from './support/app';
-import { buildFixtureRequests, NAMED_CASES } from './support/deal-factory';
-import { buildDevelopmentFixtureRequests, buildPracticeFixtureRequests } from './support/module-fixtures';
+import { NAMED_CASES } from './support/deal-factory';
 
-const allPairs = listFixturePairs();
-const pairs = allPairs.filter((pair) => pair.operation === 'score');
-const MODULE_ROUTES = {
-    development: {
-        path: '/v1/reps/development',
-        request: DevelopmentRequest,
-        response: DevelopmentResponse,
-        build: buildDevelopmentFixtureRequests
-    },
-    practice: {
-        path: '/v1/practice/turn',
-        request: PracticeTurnRequest,
-        response: PracticeTurnResponse,
-        build: buildPracticeFixtureRequests
-    }
-} as const;
-const modulePairs = allPairs.filter((pair) => pair.operation in MODULE_ROUTES);
+const pairs = listFixturePairs();
+const casesOf = (operation: string) =>
+    pairs.filter((pair) => pair.operation === operation).map((pair) => pair.caseName);
 
 describe('golden fixtures', () => {
     let app: FastifyInstance;
@@ -41,26 +19,49 @@ describe('golden fixtures', () => {
     });
     afterAll(() => app.close());
 
-    it('cover every required case', () => {
-        expect(pairs.map((pair) => pair.caseName).sort()).toEqual([...Object.keys(NAMED_CASES), 'batch-200'].sort());
+    it('belong to a known operation', () => {
+        for (const pair of pairs) expect(Object.keys(FIXTURE_OPERATIONS)).toContain(pair.operation);
+    });
+
+    it('cover every required score case', () => {
+        expect(casesOf('score').sort()).toEqual([...Object.keys(NAMED_CASES), 'batch-200'].sort());
         const batch = readJson(pairs.find((pair) => pair.caseName === 'batch-200')!.requestFile) as ScoreRequest;
         expect(batch.deals).toHaveLength(200);
     });
 
+    it.each(Object.entries(FIXTURE_OPERATIONS))('cover every case the %s builders produce', (name, operation) => {
+        expect(casesOf(name).sort()).toEqual(Object.keys(operation.buildRequests()).sort());
+    });
+
+    it('cover each strategy verdict and each calibration status', () => {
+        const verdicts = pairs
+            .filter((pair) => pair.operation === 'strategy')
+            .flatMap((pair) => (readJson(pair.responseFile) as { segments: { verdict: string }[] }).segments)
+            .map((segment) => segment.verdict);
+        expect(new Set(verdicts)).toEqual(
+            new Set(['execution_drift', 'strategy_problem', 'on_track', 'not_enough_data'])
+        );
+        const statuses = pairs
+            .filter((pair) => pair.operation === 'calibration')
+            .map((pair) => (readJson(pair.responseFile) as { status: string }).status);
+        expect(new Set(statuses)).toEqual(new Set(['calibrated', 'not_better_than_baseline', 'insufficient_history']));
+    });
+
     it('request fixtures are what the deterministic builders produce', () => {
-        const built = buildFixtureRequests();
         for (const pair of pairs) {
+            const built = fixtureOperation(pair.operation).buildRequests();
             expect(readJson(pair.requestFile)).toEqual(JSON.parse(JSON.stringify(built[pair.caseName])));
         }
     });
 
-    it.each(pairs.map((pair) => [pair.caseName, pair] as const))(
-        'replays score.%s over HTTP and matches the golden response',
-        async (_caseName, pair) => {
+    it.each(pairs.map((pair) => [`${pair.operation}.${pair.caseName}`, pair] as const))(
+        'replays %s over HTTP and matches the golden response',
+        async (_name, pair) => {
+            const operation = fixtureOperation(pair.operation);
             const requestBody = readJson(pair.requestFile);
-            expect(ScoreRequest.safeParse(requestBody).success).toBe(true);
+            expect(operation.request.safeParse(requestBody).success).toBe(true);
 
-            const response = await fetch(`${baseUrl}/v1/deals/score`, {
+            const response = await fetch(`${baseUrl}${operation.path}`, {
                 method: 'POST',
                 headers: authHeaders(),
                 body: JSON.stringify(requestBody)
@@ -68,47 +69,7 @@ describe('golden fixtures', () => {
             expect(response.status).toBe(200);
             expect(response.headers.get('content-type')).toMatch(/^application\/json/);
             const body: unknown = await response.json();
-            expect(ScoreResponse.safeParse(body).success).toBe(true);
-            expect(body).toEqual(readJson(pair.responseFile));
-        }
-    );
-});
-
-describe('golden fixtures of the development and practice routes', () => {
-    let app: FastifyInstance;
-    let baseUrl: string;
-
-    beforeAll(async () => {
-        app = buildTestApp();
-        baseUrl = await listen(app);
-    });
-    afterAll(() => app.close());
-
-    it('exist for every built case, and no fixture belongs to an unknown operation', () => {
-        expect(allPairs.filter((pair) => pair.operation !== 'score' && !(pair.operation in MODULE_ROUTES))).toEqual([]);
-        const expected = Object.entries(MODULE_ROUTES).flatMap(([operation, route]) =>
-            Object.keys(route.build()).map((caseName) => `${operation}.${caseName}`)
-        );
-        expect(modulePairs.map((pair) => `${pair.operation}.${pair.caseName}`).sort()).toEqual(expected.sort());
-    });
-
-    it.each(modulePairs.map((pair) => [`${pair.operation}.${pair.caseName}`, pair] as const))(
-        'replays %s over HTTP and matches the golden response',
-        async (_name, pair) => {
-            const route = MODULE_ROUTES[pair.operation as keyof typeof MODULE_ROUTES];
-            const requestBody = readJson(pair.requestFile);
-            expect(requestBody).toEqual(
-                JSON.parse(JSON.stringify((route.build() as Record<string, unknown>)[pair.caseName]))
-            );
-            expect(route.request.safeParse(requestBody).success).toBe(true);
-            const response = await fetch(`${baseUrl}${route.path}`, {
-                method: 'POST',
-                headers: authHeaders(),
-                body: JSON.stringify(requestBody)
-            });
-            expect(response.status).toBe(200);
-            const body: unknown = await response.json();
-            expect(route.response.safeParse(body).success).toBe(true);
+            expect(operation.response.safeParse(body).success).toBe(true);
             expect(body).toEqual(readJson(pair.responseFile));
         }
     );

@@ -18,22 +18,25 @@ export interface FixtureCase {
     response: unknown;
 }
 
+/**
+ * Score cases keep their bare case name (`healthy`); every other operation's cases are `<operation>.<case>`
+ * (`strategy.four-verdicts`, `calibration.calibrated`), so ExecutionLoopServiceMock.fromFixture names them all.
+ */
 export function collectFixtureCases(directory = fixturesDir): Record<string, FixtureCase> {
     const cases: Record<string, FixtureCase> = {};
-    // Score cases keep their bare names (the mock's fixture names); other routes' cases are `<operation>.<case>`.
-    const pattern = /^(score|development|practice)\.(.+)\.request\.json$/;
+    const pattern = /^([a-z][a-z0-9-]*)\.(.+)\.request\.json$/;
     for (const file of readdirSync(directory).sort()) {
         const match = pattern.exec(file);
-        const operation = match?.[1];
-        const caseName = match?.[2];
-        if (!operation || !caseName || EXCLUDED_CASES.has(caseName)) continue;
+        if (!match) continue;
+        const [, operation = '', caseName = ''] = match;
+        if (operation === 'score' && EXCLUDED_CASES.has(caseName)) continue;
         const responseFile = join(directory, `${operation}.${caseName}.response.json`);
         cases[operation === 'score' ? caseName : `${operation}.${caseName}`] = {
             request: JSON.parse(readFileSync(join(directory, file), 'utf8')),
             response: JSON.parse(readFileSync(responseFile, 'utf8'))
         };
     }
-    if (Object.keys(cases).length === 0) {
+    if (!Object.keys(cases).some((name) => !name.includes('.'))) {
         throw new Error(`No score fixtures found in ${directory}`);
     }
     return cases;

@@ -67,6 +67,8 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
     reviewLink.href = `?page=review&user=${users.find((user) => user.level === 'manager')?.id ?? ''}`;
     const developmentLink = el('a', '', 'Rep Development tab');
     developmentLink.href = `?page=development&user=${users.find((user) => user.level === 'manager')?.id ?? ''}`;
+    const strategyLink = el('a', '', 'Strategy Check tab');
+    strategyLink.href = `?page=strategy&user=${users.find((user) => user.level === 'vp')?.id ?? ''}`;
     const userLabel = el('label', 'workbench-user-label', 'User');
     userLabel.htmlFor = 'user-picker';
     const userPicker = el('select', 'slds-select workbench-select');
@@ -80,7 +82,7 @@ function header(users: WorkbenchUser[], currentUser: WorkbenchUser | undefined):
     userPicker.addEventListener('change', () => navigateTo({ user: userPicker.value }));
     const userGroup = el('div', 'workbench-user');
     userGroup.append(userLabel, userPicker);
-    nav.append(recordLink, reviewLink, developmentLink, userGroup);
+    nav.append(recordLink, reviewLink, developmentLink, strategyLink, userGroup);
     bar.append(title, nav);
     return bar;
 }
@@ -118,7 +120,7 @@ function orgNotice(source: OrgSource): HTMLElement {
  * Starts a page: the user comes from the URL (a default user of the right kind is picked and the URL updated when
  * it has none). `mount` runs at once, so the components' first requests go out in parallel with the shell's.
  */
-export function startPage(wanted: 'rep' | 'manager', mount: (main: HTMLElement) => Promise<void> | void): void {
+export function startPage(wanted: 'rep' | 'manager' | 'vp', mount: (main: HTMLElement) => Promise<void> | void): void {
     const root = document.getElementById('app')!;
     const headerSlot = el('div', 'workbench-header-slot');
     const main = el('main', 'workbench-main');
@@ -146,9 +148,7 @@ export function startPage(wanted: 'rep' | 'manager', mount: (main: HTMLElement) 
         // No user yet: pick one of the right kind, then load the page as that user.
         usersLoaded
             .then(({ users }) => {
-                const chosen = users.find(
-                    (user) => user.level === wanted && (wanted === 'manager' || user.openDeals > 0)
-                );
+                const chosen = users.find((user) => user.level === wanted && (wanted !== 'rep' || user.openDeals > 0));
                 if (!chosen) throw new Error(`The sample org has no ${wanted}.`);
                 navigateTo({ user: chosen.id });
             })

@@ -12,6 +12,7 @@ import { PipelineReviewController } from './PipelineReviewController';
 import { PlaybookController } from './PlaybookController';
 import { CallInsightsController } from './CallInsightsController';
 import { REP_DEVELOPMENT_METHODS } from './rep-development-methods';
+import { StrategyCheckController } from './StrategyCheckController';
 
 export type { ApexContext, ApexMethod } from './apex-context';
 export { ApexError } from './params';
@@ -43,6 +44,10 @@ export const APEX_METHODS: Readonly<TwinMethods> = {
     'CallInsightsController.applyDecisions':
         CallInsightsController.applyDecisions as TwinMethods['CallInsightsController.applyDecisions'],
     // Written against the untyped ApexMethod signature; the keys are checked here against the generated Apex methods.
+    'StrategyCheckController.getFilterOptions':
+        StrategyCheckController.getFilterOptions as unknown as TwinMethods['StrategyCheckController.getFilterOptions'],
+    'StrategyCheckController.getStrategyCheck':
+        StrategyCheckController.getStrategyCheck as unknown as TwinMethods['StrategyCheckController.getStrategyCheck'],
     ...(REP_DEVELOPMENT_METHODS as Pick<
         TwinMethods,
         | 'RepDevelopmentController.getScopeOptions'

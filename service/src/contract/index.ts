@@ -5,6 +5,8 @@ import { ScoreResponse } from '../modules/scoring/contract/score-response';
 import { CallAnalysisRequest, CallAnalysisResponse } from '../modules/calls/contract/call-analysis';
 import { DevelopmentRequest, DevelopmentResponse } from '../modules/development/contract/development';
 import { PracticeTurnRequest, PracticeTurnResponse } from '../modules/practice/contract/practice';
+import { CalibrationFitRequest, CalibrationFitResponse } from '../modules/strategy/contract/calibration';
+import { StrategyCheckRequest, StrategyCheckResponse } from '../modules/strategy/contract/strategy-check';
 
 export * from './common';
 export * from './problem';
@@ -15,6 +17,8 @@ export * from '../modules/calls/contract/call-analysis';
 export * from '../modules/calls/contract/extraction';
 export * from '../modules/development/contract/development';
 export * from '../modules/practice/contract/practice';
+export * from '../modules/strategy/contract/calibration';
+export * from '../modules/strategy/contract/strategy-check';
 
 /** Bumped on any change to request or response shapes (semver: major = breaking for Apex DTOs). */
 export const contractVersion = '2.1.0';
@@ -35,7 +39,11 @@ const CONTRACT_SCHEMAS = {
     developmentRequest: [DevelopmentRequest, 'input'],
     developmentResponse: [DevelopmentResponse, 'output'],
     practiceTurnRequest: [PracticeTurnRequest, 'input'],
-    practiceTurnResponse: [PracticeTurnResponse, 'output']
+    practiceTurnResponse: [PracticeTurnResponse, 'output'],
+    strategyCheckRequest: [StrategyCheckRequest, 'input'],
+    strategyCheckResponse: [StrategyCheckResponse, 'output'],
+    calibrationFitRequest: [CalibrationFitRequest, 'input'],
+    calibrationFitResponse: [CalibrationFitResponse, 'output']
 } as const satisfies Record<string, readonly [z.ZodType, 'input' | 'output']>;
 
 export type ContractSchemaName = keyof typeof CONTRACT_SCHEMAS;
@@ -83,6 +91,10 @@ export function buildOpenApiDocument(): JsonSchema {
                 DevelopmentResponse: withoutDialect(schemas.developmentResponse),
                 PracticeTurnRequest: withoutDialect(schemas.practiceTurnRequest),
                 PracticeTurnResponse: withoutDialect(schemas.practiceTurnResponse),
+                StrategyCheckRequest: withoutDialect(schemas.strategyCheckRequest),
+                StrategyCheckResponse: withoutDialect(schemas.strategyCheckResponse),
+                CalibrationFitRequest: withoutDialect(schemas.calibrationFitRequest),
+                CalibrationFitResponse: withoutDialect(schemas.calibrationFitResponse),
                 ProblemDetails: withoutDialect(toJsonSchema(ProblemDetails, 'output')),
                 HealthResponse: withoutDialect(toJsonSchema(HealthResponse, 'output'))
             }
@@ -180,6 +192,54 @@ export function buildOpenApiDocument(): JsonSchema {
                         },
                         '400': problemResponse('The body violates the contract; `errors` lists each path'),
                         '401': problemResponse('Missing or invalid bearer key')
+                    }
+                }
+            },
+            '/v1/strategy/check': {
+                post: {
+                    operationId: 'checkStrategy',
+                    summary: 'Verdicts of the quarterly strategy check, one per segment (1 to 100)',
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/StrategyCheckRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'One verdict per segment, in request order, with the rules applied',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/StrategyCheckResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key'),
+                        '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
+                    }
+                }
+            },
+            '/v1/calibration/fit': {
+                post: {
+                    operationId: 'fitWinProbability',
+                    summary:
+                        "Fit and evaluate a win-probability model on the org's closed deals (1 to 20,000 examples)",
+                    requestBody: {
+                        required: true,
+                        content: {
+                            'application/json': { schema: { $ref: '#/components/schemas/CalibrationFitRequest' } }
+                        }
+                    },
+                    responses: {
+                        '200': {
+                            description: 'The model and its holdout evaluation, or why no probability can be shown',
+                            content: {
+                                'application/json': { schema: { $ref: '#/components/schemas/CalibrationFitResponse' } }
+                            }
+                        },
+                        '400': problemResponse('The body violates the contract; `errors` lists each path'),
+                        '401': problemResponse('Missing or invalid bearer key'),
+                        '413': problemResponse('Body larger than the configured limit'),
+                        '429': problemResponse('Rate limit for this key exceeded; see Retry-After')
                     }
                 }
             },
