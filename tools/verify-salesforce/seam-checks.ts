@@ -115,7 +115,11 @@ export function readTwin(root: string): TwinModel | null {
         if (!key) continue;
         const entry: TwinMethod = { key, ...locate(tableSource, TWIN_METHOD_TABLE, property) };
         model.methods.set(key.toLowerCase(), entry);
-        const target = property.initializer;
+        // `Class.method as TwinMethods['Class.method']` (a controller written against the untyped signature) still names it.
+        let target = property.initializer;
+        while (ts.isAsExpression(target) || ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target)) {
+            target = target.expression;
+        }
         if (!ts.isPropertyAccessExpression(target) || !ts.isIdentifier(target.expression)) {
             entry.unresolved = 'the table entry is not `Class.method`';
             continue;

@@ -8,6 +8,10 @@ import { buildApp } from '../../service/src/app';
 import { CallAnalysisResponse } from '../../service/src/contract';
 import { type AnalysisView, callAnalyses } from './CallInsightsController';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
+import { TOKEN_HEADER } from './request-guard';
+
+/** The per-run token the workbench client sends; fixed here so the API calls pass the request guard. */
+const SESSION_TOKEN = 'twin-test-session-token';
 import { WorkbenchStore } from './store';
 
 jest.setTimeout(30_000);
@@ -25,7 +29,7 @@ let dealId: string;
 async function call<T>(method: string, params: unknown, url = standIn.url): Promise<{ status: number; json: T }> {
     const response = await fetch(`${url}/apex/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [USER_HEADER]: repId },
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: SESSION_TOKEN, [USER_HEADER]: repId },
         body: JSON.stringify(params),
         signal: AbortSignal.timeout(20_000)
     });
@@ -60,8 +64,18 @@ beforeAll(async () => {
     });
     await service.listen({ port: 0, host: '127.0.0.1' });
     const address = service.server.address() as { port: number };
-    standIn = await startStandInServer({ store, scoringUrl: `http://127.0.0.1:${address.port}`, apiKey: API_KEY });
-    serviceDown = await startStandInServer({ store, scoringUrl: 'http://127.0.0.1:9', apiKey: API_KEY });
+    standIn = await startStandInServer({
+        store,
+        scoringUrl: `http://127.0.0.1:${address.port}`,
+        apiKey: API_KEY,
+        sessionToken: SESSION_TOKEN
+    });
+    serviceDown = await startStandInServer({
+        store,
+        scoringUrl: 'http://127.0.0.1:9',
+        apiKey: API_KEY,
+        sessionToken: SESSION_TOKEN
+    });
     // A deal where the call has something new to say about pain and competition.
     const deal = store.org.opportunities.find(
         (opportunity) =>

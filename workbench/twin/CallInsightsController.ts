@@ -18,7 +18,7 @@ import { toId18 } from '../sample-org/ids';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
 import type { ApexContext, ApexMethod } from './controllers';
-import { ApexError, type ApexParams, isBlank, readId, readString } from './params';
+import { ApexError, isBlank, readId, readString } from './params';
 import { ServiceCallError, type ServiceTarget } from './service-client';
 import type { WorkbenchStore } from './store';
 
@@ -94,8 +94,8 @@ export function callAnalyses(store: WorkbenchStore): CallAnalysisRecord[] {
     return analyses;
 }
 
-function requireOpportunity(context: ApexContext, params: ApexParams): OpportunityRecord {
-    const id = readId(params.opportunityId, 'opportunityId');
+function requireOpportunity(context: ApexContext, opportunityId: unknown): OpportunityRecord {
+    const id = readId(opportunityId, 'opportunityId');
     if (id === null) throw new ApexError('An opportunity id is required.');
     const opportunity = context.store.visibleOpportunity(context.userId, id);
     if (!opportunity) throw new ApexError('The opportunity does not exist, or you cannot see it.');
@@ -290,9 +290,9 @@ async function run(context: ApexContext, record: CallAnalysisRecord, opportunity
 
 function requireAnalysis(
     context: ApexContext,
-    params: ApexParams
+    analysisId: unknown
 ): { record: CallAnalysisRecord; opportunity: OpportunityRecord } {
-    const id = readId(params.analysisId, 'analysisId');
+    const id = readId(analysisId, 'analysisId');
     const record = callAnalyses(context.store).find((candidate) => candidate.Id === id);
     const opportunity = record ? context.store.visibleOpportunity(context.userId, record.Opportunity__c) : undefined;
     if (!record || !opportunity) throw new ApexError('That call analysis does not exist, or you cannot see it.');
@@ -327,7 +327,7 @@ function toFieldValue(field: AllowedField, proposed: string): string | number {
 
 export const CallInsightsController: Record<string, ApexMethod> = {
     getCallInsights(context, params) {
-        const opportunity = requireOpportunity(context, params);
+        const opportunity = requireOpportunity(context, params.opportunityId);
         const loggedCalls = context.store.org.tasks
             .filter((task) => task.WhatId === opportunity.Id)
             .filter((task) => !isBlank((task as { Description?: string | null }).Description))
@@ -345,7 +345,7 @@ export const CallInsightsController: Record<string, ApexMethod> = {
     },
 
     async analyzeCall(context, params) {
-        const opportunity = requireOpportunity(context, params);
+        const opportunity = requireOpportunity(context, params.opportunityId);
         const source = readString(params.source, 'source');
         if (source === null || !SOURCES.has(source)) throw new ApexError(`Unknown call source "${source}".`);
         const sourceRecordId = readId(params.sourceRecordId, 'sourceRecordId');
@@ -396,7 +396,7 @@ export const CallInsightsController: Record<string, ApexMethod> = {
     },
 
     async retryAnalysis(context, params) {
-        const { record, opportunity } = requireAnalysis(context, params);
+        const { record, opportunity } = requireAnalysis(context, params.analysisId);
         if (record.Status__c !== 'pending_retry' && record.Status__c !== 'failed') {
             throw new ApexError('Only an analysis that is pending retry or failed can be retried.');
         }
@@ -412,7 +412,7 @@ export const CallInsightsController: Record<string, ApexMethod> = {
         } catch {
             throw new ApexError('The decisions could not be read.');
         }
-        const { record, opportunity } = requireAnalysis(context, params);
+        const { record, opportunity } = requireAnalysis(context, params.analysisId);
         if (record.Status__c !== 'analyzed' || record.Result_Json__c === null) {
             throw new ApexError('This analysis has no proposals waiting for review.');
         }

@@ -7,6 +7,10 @@ import type { CheckView as LwcCheckView } from 'c/strategyCheckLogic';
 import { buildApp } from '../../service/src/app';
 import { calibrationExamples } from '../sample-org/calibration';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
+import { TOKEN_HEADER } from './request-guard';
+
+/** The per-run token the workbench client sends; fixed here so the API calls pass the request guard. */
+const SESSION_TOKEN = 'twin-test-session-token';
 import { WorkbenchStore } from './store';
 import { quarterOf, quarterStart, RAN_PLAY_SHARE, type CheckView } from './StrategyCheckController';
 
@@ -24,7 +28,7 @@ let vpId: string;
 async function call<T>(method: string, params: unknown, userId: string): Promise<{ status: number; json: T }> {
     const response = await fetch(`${standIn.url}/apex/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [USER_HEADER]: userId },
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: SESSION_TOKEN, [USER_HEADER]: userId },
         body: JSON.stringify(params),
         signal: AbortSignal.timeout(50_000)
     });
@@ -40,7 +44,12 @@ beforeAll(async () => {
     });
     await service.listen({ port: 0, host: '127.0.0.1' });
     const address = service.server.address() as { port: number };
-    standIn = await startStandInServer({ store, scoringUrl: `http://127.0.0.1:${address.port}`, apiKey: API_KEY });
+    standIn = await startStandInServer({
+        store,
+        scoringUrl: `http://127.0.0.1:${address.port}`,
+        apiKey: API_KEY,
+        sessionToken: SESSION_TOKEN
+    });
 });
 
 afterAll(async () => {
@@ -112,11 +121,16 @@ describe('StrategyCheckController stand-in', () => {
     });
 
     it('keeps the aggregates and says why when the service is down', async () => {
-        const down = await startStandInServer({ store, scoringUrl: 'http://127.0.0.1:9', apiKey: API_KEY });
+        const down = await startStandInServer({
+            store,
+            scoringUrl: 'http://127.0.0.1:9',
+            apiKey: API_KEY,
+            sessionToken: SESSION_TOKEN
+        });
         try {
             const response = await fetch(`${down.url}/apex/StrategyCheckController.getStrategyCheck`, {
                 method: 'POST',
-                headers: { 'content-type': 'application/json', [USER_HEADER]: vpId },
+                headers: { 'content-type': 'application/json', [TOKEN_HEADER]: SESSION_TOKEN, [USER_HEADER]: vpId },
                 body: JSON.stringify({ quarter: '2026-Q4', scope: 'my_team' })
             });
             const view = (await response.json()) as CheckView;

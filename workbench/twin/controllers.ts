@@ -11,7 +11,8 @@ import { NudgeController } from './NudgeController';
 import { PipelineReviewController } from './PipelineReviewController';
 import { PlaybookController } from './PlaybookController';
 import { CallInsightsController } from './CallInsightsController';
-import { REP_DEVELOPMENT_METHODS } from './rep-development-methods';
+import { PracticeController } from './PracticeController';
+import { RepDevelopmentController } from './RepDevelopmentController';
 import { StrategyCheckController } from './StrategyCheckController';
 
 export type { ApexContext, ApexMethod } from './apex-context';
@@ -43,21 +44,23 @@ export const APEX_METHODS: Readonly<TwinMethods> = {
         CallInsightsController.retryAnalysis as TwinMethods['CallInsightsController.retryAnalysis'],
     'CallInsightsController.applyDecisions':
         CallInsightsController.applyDecisions as TwinMethods['CallInsightsController.applyDecisions'],
-    // Written against the untyped ApexMethod signature; the keys are checked here against the generated Apex methods.
     'StrategyCheckController.getFilterOptions':
         StrategyCheckController.getFilterOptions as unknown as TwinMethods['StrategyCheckController.getFilterOptions'],
     'StrategyCheckController.getStrategyCheck':
         StrategyCheckController.getStrategyCheck as unknown as TwinMethods['StrategyCheckController.getStrategyCheck'],
-    ...(REP_DEVELOPMENT_METHODS as Pick<
-        TwinMethods,
-        | 'RepDevelopmentController.getScopeOptions'
-        | 'RepDevelopmentController.getDevelopment'
-        | 'RepDevelopmentController.setFocus'
-        | 'RepDevelopmentController.reviewFocus'
-        | 'PracticeController.getDrillOptions'
-        | 'PracticeController.startDrill'
-        | 'PracticeController.answer'
-    >)
+    'RepDevelopmentController.getScopeOptions':
+        RepDevelopmentController.getScopeOptions as unknown as TwinMethods['RepDevelopmentController.getScopeOptions'],
+    'RepDevelopmentController.getDevelopment':
+        RepDevelopmentController.getDevelopment as unknown as TwinMethods['RepDevelopmentController.getDevelopment'],
+    'RepDevelopmentController.setFocus':
+        RepDevelopmentController.setFocus as unknown as TwinMethods['RepDevelopmentController.setFocus'],
+    'RepDevelopmentController.reviewFocus':
+        RepDevelopmentController.reviewFocus as unknown as TwinMethods['RepDevelopmentController.reviewFocus'],
+    'PracticeController.getDrillOptions':
+        PracticeController.getDrillOptions as unknown as TwinMethods['PracticeController.getDrillOptions'],
+    'PracticeController.startDrill':
+        PracticeController.startDrill as unknown as TwinMethods['PracticeController.startDrill'],
+    'PracticeController.answer': PracticeController.answer as unknown as TwinMethods['PracticeController.answer']
 };
 
 /** The twin method a `POST /apex/Class.method` names, if the twin implements it. */

@@ -13,6 +13,10 @@ import { buildApp } from '../../service/src/app';
 import { datasetRootCandidates } from '../orgs/datasets';
 import { loadMavenOrg, MAVEN_DATASET } from '../orgs/maven/load';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
+import { TOKEN_HEADER } from './request-guard';
+
+/** The per-run token the workbench client sends; fixed here so the API calls pass the request guard. */
+const SESSION_TOKEN = 'twin-test-session-token';
 import { WorkbenchStore } from './store';
 
 jest.setTimeout(180_000);
@@ -86,7 +90,12 @@ describeReal(
             });
             await service.listen({ port: 0, host: '127.0.0.1' });
             const { port } = service.server.address() as { port: number };
-            standIn = await startStandInServer({ store, scoringUrl: `http://127.0.0.1:${port}`, apiKey: API_KEY });
+            standIn = await startStandInServer({
+                store,
+                scoringUrl: `http://127.0.0.1:${port}`,
+                apiKey: API_KEY,
+                sessionToken: SESSION_TOKEN
+            });
         });
 
         afterAll(async () => {
@@ -97,7 +106,11 @@ describeReal(
         async function teamView(managerId: string): Promise<DevelopmentView> {
             const response = await fetch(`${standIn.url}/apex/RepDevelopmentController.getDevelopment`, {
                 method: 'POST',
-                headers: { 'content-type': 'application/json', [USER_HEADER]: managerId },
+                headers: {
+                    'content-type': 'application/json',
+                    [TOKEN_HEADER]: SESSION_TOKEN,
+                    [USER_HEADER]: managerId
+                },
                 body: JSON.stringify({ scope: 'my_team', repId: null }),
                 signal: AbortSignal.timeout(120_000)
             });

@@ -7,6 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import type { DevelopmentResult, DevelopmentView, DrillOptions, DrillSession, FocusView } from 'c/repDevelopmentLogic';
 import { buildApp } from '../../service/src/app';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
+import { TOKEN_HEADER } from './request-guard';
+
+/** The per-run token the workbench client sends; fixed here so the API calls pass the request guard. */
+const SESSION_TOKEN = 'twin-test-session-token';
 import { WorkbenchStore } from './store';
 
 jest.setTimeout(60_000);
@@ -22,7 +26,7 @@ let standIn: RunningStandIn;
 async function call<T>(method: string, params: unknown, userId: string): Promise<{ status: number; json: T }> {
     const response = await fetch(`${standIn.url}/apex/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [USER_HEADER]: userId },
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: SESSION_TOKEN, [USER_HEADER]: userId },
         body: JSON.stringify(params),
         signal: AbortSignal.timeout(30_000)
     });
@@ -50,7 +54,12 @@ beforeAll(async () => {
     });
     await service.listen({ port: 0, host: '127.0.0.1' });
     const address = service.server.address() as { port: number };
-    standIn = await startStandInServer({ store, scoringUrl: `http://127.0.0.1:${address.port}`, apiKey: API_KEY });
+    standIn = await startStandInServer({
+        store,
+        scoringUrl: `http://127.0.0.1:${address.port}`,
+        apiKey: API_KEY,
+        sessionToken: SESSION_TOKEN
+    });
 });
 
 afterAll(async () => {
