@@ -39,7 +39,10 @@ describe('workbench request guard', () => {
     let dealId: string;
     beforeAll(async () => {
         const staticDir = mkdtempSync(join(tmpdir(), 'workbench-guard-'));
-        writeFileSync(join(staticDir, 'index.html'), `<html><head>${TOKEN_META_PLACEHOLDER}</head></html>`);
+        // One page per workbench page (workbench/build.ts writes them from index.html); `/` serves the record page.
+        for (const page of ['index', 'record']) {
+            writeFileSync(join(staticDir, `${page}.html`), `<html><head>${TOKEN_META_PLACEHOLDER}</head></html>`);
+        }
         store = new WorkbenchStore({ deals: 5 });
         dealId = store.org.opportunities[0]!.Id;
         running = await startStandInServer({
