@@ -83,7 +83,7 @@ describeWithData(`the Maven CRM data set as an org (${dataset ?? 'absent from ..
         const manager = users.find((user) => user.level === 'manager')!;
         const page = await openPage(browser, errors);
         await page.goto(`${product.workbench.url}/?page=review&user=${manager.id}`);
-        const rows = page.locator('c-pipeline-review lightning-datatable tbody tr');
+        const rows = page.locator('c-pipeline-review c-review-board-table [data-id="board-row"]');
         await rows.first().waitFor();
         const topRisks = (await rows.allTextContents()).join('\n');
         for (const unrecorded of ['gone quiet', 'No buyer contacts', 'No economic buyer', 'No dated next step']) {
