@@ -11,7 +11,6 @@ import {
     StrategyCheckResponse,
     type CalibrationFitRequest,
     type SegmentQuarter,
-    type SegmentVerdict,
     type StrategyCheckRequest
 } from '../../service/src/contract';
 import { calibrationExamples } from '../sample-org/calibration';
@@ -22,6 +21,7 @@ import type { ApexContext } from './controllers';
 import { ApexError, readString, text } from './params';
 import { ServiceCallError, type ServiceTarget } from './service-client';
 import type { WorkbenchStore } from './store';
+import type { CalibrationCard, CheckView, SegmentView } from 'c/strategyCheckLogic';
 import { resolveTeamScope, SCOPE_ALL_VISIBLE, SCOPE_ME, SCOPE_MY_TEAM, SCOPE_ONE_REP } from './team-scope';
 
 export const STRATEGY_CHECK_PATH = '/v1/strategy/check';
@@ -38,63 +38,8 @@ interface Option {
     value: string;
 }
 
-export interface SegmentView {
-    segment: string;
-    label: string;
-    closedDeals: number;
-    won: number;
-    lost: number;
-    winRate: number | null;
-    medianCycleDays: number | null;
-    slipRate: number | null;
-    meanWonAmount: number | null;
-    requiredStepsDue: number;
-    requiredStepsDoneOnTime: number;
-    gatesDue: number;
-    gatesDoneOnTime: number;
-    verdict: SegmentVerdict | null;
-}
-
-export interface CalibrationCard {
-    hasModel: boolean;
-    status: string | null;
-    showsProbability: boolean;
-    fittedAt: string | null;
-    wonCount: number | null;
-    lostCount: number | null;
-    minimumWon: number | null;
-    minimumLost: number | null;
-    reason: string | null;
-    evaluationJson: string | null;
-}
-
-export interface CheckView {
-    quarter: string;
-    quarterStart: string;
-    quarterEnd: string;
-    scopeLabel: string;
-    segments: SegmentView[];
-    unmatchedDeals: number;
-    rules: StrategyCheckResponse['rules'] | null;
-    verdictError: string | null;
-    gatesAvailable: boolean;
-    loopHealth: Record<string, number | string | null>;
-    forecast: {
-        committedDeals: number;
-        committedAmount: number;
-        closedWonDeals: number;
-        closedWonAmount: number;
-        errorShare: number | null;
-        managers: Array<{
-            managerKey: string;
-            managerName: string;
-            committedAmount: number;
-            closedWonAmount: number;
-            errorShare: number | null;
-        }>;
-    };
-    calibration: CalibrationCard;
-}
+// The views are the component's (c/strategyCheckLogic), so the twin and the tab cannot drift apart.
+export type { CalibrationCard, CheckView, SegmentView } from 'c/strategyCheckLogic';
 
 // ---------------------------------------------------------------- quarters
 
