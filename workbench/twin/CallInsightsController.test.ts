@@ -9,9 +9,7 @@ import { CallAnalysisResponse } from '../../service/src/contract';
 import { type AnalysisView, callAnalyses } from './CallInsightsController';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
 import { TOKEN_HEADER } from './request-guard';
-
-/** The per-run token the workbench client sends; fixed here so the API calls pass the request guard. */
-const SESSION_TOKEN = 'twin-test-session-token';
+import { TEST_SESSION_TOKEN as SESSION_TOKEN } from './twin-test-support';
 import { WorkbenchStore } from './store';
 
 jest.setTimeout(30_000);

@@ -2,59 +2,33 @@
  * LOCAL STAND-IN FOR THE ORG, WORKBENCH ONLY: the StrategyCheckController stand-in over real HTTP on 127.0.0.1,
  * against a sample org and the real Execution Loop service built in-process.
  */
-import type { FastifyInstance } from 'fastify';
 import type { CheckView as LwcCheckView } from 'c/strategyCheckLogic';
-import { buildApp } from '../../service/src/app';
 import { calibrationExamples } from '../sample-org/calibration';
-import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
 import { TOKEN_HEADER } from './request-guard';
-
-/** The per-run token the workbench client sends; fixed here so the API calls pass the request guard. */
-const SESSION_TOKEN = 'twin-test-session-token';
+import { startStandInServer, USER_HEADER } from './server';
 import { WorkbenchStore } from './store';
 import { quarterOf, quarterStart, RAN_PLAY_SHARE, type CheckView } from './StrategyCheckController';
+import { startTwinForTest, TEST_API_KEY, TEST_SESSION_TOKEN, type TwinUnderTest } from './twin-test-support';
 
 jest.setTimeout(60_000);
 
-const API_KEY = 'workbench-test-key-0123456789abcdefghijklmnop';
 const AS_OF = '2026-11-16';
 const now = () => new Date(`${AS_OF}T10:00:00.000Z`);
 
 let store: WorkbenchStore;
-let service: FastifyInstance;
-let standIn: RunningStandIn;
+let twin: TwinUnderTest;
 let vpId: string;
 
-async function call<T>(method: string, params: unknown, userId: string): Promise<{ status: number; json: T }> {
-    const response = await fetch(`${standIn.url}/apex/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: SESSION_TOKEN, [USER_HEADER]: userId },
-        body: JSON.stringify(params),
-        signal: AbortSignal.timeout(50_000)
-    });
-    return { status: response.status, json: (await response.json()) as T };
-}
+const call = <T>(method: string, params: unknown, userId: string) => twin.call<T>(method, params, userId);
 
 beforeAll(async () => {
     store = new WorkbenchStore({ deals: 1200, asOf: AS_OF, now });
     vpId = store.org.users.find((user) => user.level === 'vp')!.Id;
-    service = buildApp({
-        settings: { apiKeys: [API_KEY], bodyLimitBytes: 5 * 1024 * 1024, rateLimit: { max: 1000, windowMs: 60_000 } },
-        logger: false
-    });
-    await service.listen({ port: 0, host: '127.0.0.1' });
-    const address = service.server.address() as { port: number };
-    standIn = await startStandInServer({
-        store,
-        scoringUrl: `http://127.0.0.1:${address.port}`,
-        apiKey: API_KEY,
-        sessionToken: SESSION_TOKEN
-    });
+    twin = await startTwinForTest(store, 50_000);
 });
 
 afterAll(async () => {
-    await standIn?.close();
-    await service?.close();
+    await twin?.close();
 });
 
 describe('StrategyCheckController stand-in', () => {
@@ -124,13 +98,17 @@ describe('StrategyCheckController stand-in', () => {
         const down = await startStandInServer({
             store,
             scoringUrl: 'http://127.0.0.1:9',
-            apiKey: API_KEY,
-            sessionToken: SESSION_TOKEN
+            apiKey: TEST_API_KEY,
+            sessionToken: TEST_SESSION_TOKEN
         });
         try {
             const response = await fetch(`${down.url}/apex/StrategyCheckController.getStrategyCheck`, {
                 method: 'POST',
-                headers: { 'content-type': 'application/json', [TOKEN_HEADER]: SESSION_TOKEN, [USER_HEADER]: vpId },
+                headers: {
+                    'content-type': 'application/json',
+                    [TOKEN_HEADER]: TEST_SESSION_TOKEN,
+                    [USER_HEADER]: vpId
+                },
                 body: JSON.stringify({ quarter: '2026-Q4', scope: 'my_team' })
             });
             const view = (await response.json()) as CheckView;

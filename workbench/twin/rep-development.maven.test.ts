@@ -14,9 +14,7 @@ import { datasetRootCandidates } from '../orgs/datasets';
 import { loadMavenOrg, MAVEN_DATASET } from '../orgs/maven/load';
 import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
 import { TOKEN_HEADER } from './request-guard';
-
-/** The per-run token the workbench client sends; fixed here so the API calls pass the request guard. */
-const SESSION_TOKEN = 'twin-test-session-token';
+import { TEST_SESSION_TOKEN as SESSION_TOKEN } from './twin-test-support';
 import { WorkbenchStore } from './store';
 
 jest.setTimeout(180_000);

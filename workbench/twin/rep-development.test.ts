@@ -3,41 +3,20 @@
  * PracticeController) over real HTTP on 127.0.0.1, against the 400-deal sample org and the real Execution Loop
  * service built in-process.
  */
-import type { FastifyInstance } from 'fastify';
 import type { DevelopmentResult, DevelopmentView, DrillOptions, DrillSession, FocusView } from 'c/repDevelopmentLogic';
-import { buildApp } from '../../service/src/app';
-import { startStandInServer, type RunningStandIn, USER_HEADER } from './server';
-import { TOKEN_HEADER } from './request-guard';
-
-/** The per-run token the workbench client sends; fixed here so the API calls pass the request guard. */
-const SESSION_TOKEN = 'twin-test-session-token';
 import { WorkbenchStore } from './store';
+import { startTwinForTest, type TwinUnderTest } from './twin-test-support';
 
 jest.setTimeout(60_000);
 
-const API_KEY = 'workbench-test-key-0123456789abcdefghijklmnop';
 const AS_OF = '2026-11-16';
 const now = () => new Date(`${AS_OF}T10:00:00.000Z`);
 
 let store: WorkbenchStore;
-let service: FastifyInstance;
-let standIn: RunningStandIn;
+let twin: TwinUnderTest;
 
-async function call<T>(method: string, params: unknown, userId: string): Promise<{ status: number; json: T }> {
-    const response = await fetch(`${standIn.url}/apex/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: SESSION_TOKEN, [USER_HEADER]: userId },
-        body: JSON.stringify(params),
-        signal: AbortSignal.timeout(30_000)
-    });
-    return { status: response.status, json: (await response.json()) as T };
-}
-
-async function ok<T>(method: string, params: unknown, userId: string): Promise<T> {
-    const reply = await call<T>(method, params, userId);
-    if (reply.status !== 200) throw new Error(`${method}: HTTP ${reply.status} ${JSON.stringify(reply.json)}`);
-    return reply.json;
-}
+const call = <T>(method: string, params: unknown, userId: string) => twin.call<T>(method, params, userId);
+const ok = <T>(method: string, params: unknown, userId: string) => twin.ok<T>(method, params, userId);
 
 async function apexError(method: string, params: unknown, userId: string): Promise<string> {
     const reply = await call<{ body: { message: string } }>(method, params, userId);
@@ -47,24 +26,11 @@ async function apexError(method: string, params: unknown, userId: string): Promi
 
 beforeAll(async () => {
     store = new WorkbenchStore({ deals: 400, asOf: AS_OF, now });
-    service = buildApp({
-        settings: { apiKeys: [API_KEY], bodyLimitBytes: 5 * 1024 * 1024, rateLimit: { max: 10_000, windowMs: 60_000 } },
-        logger: false,
-        validateResponses: true
-    });
-    await service.listen({ port: 0, host: '127.0.0.1' });
-    const address = service.server.address() as { port: number };
-    standIn = await startStandInServer({
-        store,
-        scoringUrl: `http://127.0.0.1:${address.port}`,
-        apiKey: API_KEY,
-        sessionToken: SESSION_TOKEN
-    });
+    twin = await startTwinForTest(store);
 });
 
 afterAll(async () => {
-    await standIn.close();
-    await service.close();
+    await twin.close();
 });
 
 const parseDevelopment = (json: string) => JSON.parse(json) as DevelopmentResult;
