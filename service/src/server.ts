@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { loadLlmSettings } from './modules/calls/engine/llm';
-import { createPracticeModel, llmSettingsFromEnv } from './modules/practice/engine';
+import { loadLlmSettings } from './shared/llm-settings';
+import { createPracticeModel } from './modules/practice/engine';
 
 function readConfig() {
     try {
@@ -17,18 +17,12 @@ function readConfig() {
 
 function main(): void {
     const config = readConfig();
-    let practiceLlm;
-    try {
-        practiceLlm = llmSettingsFromEnv(process.env);
-    } catch (error) {
-        process.stderr.write(`Invalid configuration:\n  - ${(error as Error).message}\n`);
-        process.exit(1);
-    }
     const app = buildApp({
         settings: config,
         logger: { level: config.logLevel },
         llm: config.llm,
-        practiceModel: practiceLlm === null ? null : createPracticeModel(practiceLlm)
+        // One set of OPENAI_* settings for every module that can use a model.
+        practiceModel: config.llm === null ? null : createPracticeModel(config.llm)
     });
 
     let closing = false;

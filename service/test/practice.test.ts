@@ -1,13 +1,8 @@
 import { PracticeTurnRequest, PracticeTurnResponse } from '../src/modules/practice/contract/practice';
-import {
-    askQuestions,
-    createPracticeModel,
-    drillCriteria,
-    llmSettingsFromEnv,
-    practiceTurn
-} from '../src/modules/practice/engine';
+import { askQuestions, createPracticeModel, drillCriteria, practiceTurn } from '../src/modules/practice/engine';
 import { authHeaders, buildTestApp } from './support/app';
 import { startScriptedLlm, type ScriptedLlm } from './support/scripted-llm';
+import { loadLlmSettings } from '../src/shared/llm-settings';
 
 const EB_GUIDANCE = [
     'Good: you met the economic buyer, who confirmed the problem, the metrics, the budget, the timeline and what they need to approve.',
@@ -125,21 +120,13 @@ describe('the practice contract', () => {
     });
 });
 
-describe('LLM settings', () => {
-    it('is off without variables, on with both, and an error with half of them', () => {
-        expect(llmSettingsFromEnv({})).toBeNull();
+describe('LLM settings (shared with call analysis)', () => {
+    it('is off without a key, on with one, and a clear error for an out-of-range value', () => {
+        expect(loadLlmSettings({})).toBeNull();
         expect(
-            llmSettingsFromEnv({ OPENAI_API_KEY: 'k', OPENAI_MODEL: 'm', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' })
-        ).toEqual({
-            apiKey: 'k',
-            model: 'm',
-            baseURL: 'http://127.0.0.1:1/v1',
-            timeoutMs: 8000
-        });
-        expect(() => llmSettingsFromEnv({ OPENAI_MODEL: 'm' })).toThrow(/both OPENAI_API_KEY and OPENAI_MODEL/);
-        expect(() => llmSettingsFromEnv({ OPENAI_API_KEY: 'k', OPENAI_MODEL: 'm', OPENAI_TIMEOUT_MS: 'soon' })).toThrow(
-            /OPENAI_TIMEOUT_MS/
-        );
+            loadLlmSettings({ OPENAI_API_KEY: 'k', OPENAI_MODEL: 'm', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' })
+        ).toMatchObject({ apiKey: 'k', model: 'm', baseURL: 'http://127.0.0.1:1/v1' });
+        expect(() => loadLlmSettings({ OPENAI_API_KEY: 'k', OPENAI_TIMEOUT_MS: 'soon' })).toThrow(/OPENAI_TIMEOUT_MS/);
     });
 });
 
@@ -150,7 +137,13 @@ describe('the model drill (real openai SDK against a scripted server on 127.0.0.
         llm = null;
     });
     const modelFor = (server: ScriptedLlm) =>
-        createPracticeModel({ apiKey: 'test-key', model: 'buyer-model', baseURL: server.baseURL, timeoutMs: 5000 });
+        createPracticeModel({
+            apiKey: 'test-key',
+            model: 'buyer-model',
+            baseURL: server.baseURL,
+            timeoutMs: 5000,
+            maxRetries: 0
+        });
     const finished = () =>
         baseRequest(
             GOOD_ANSWERS.flatMap((answer, index) => [

@@ -7,30 +7,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import type { PracticeTurn, PracticeTurnRequest } from '../contract/practice';
 import type { Criterion } from './criteria';
-
-export interface LlmSettings {
-    apiKey: string;
-    model: string;
-    baseURL?: string;
-    timeoutMs: number;
-}
-
-/** LLM settings from the environment, or null when no model is configured. Half a configuration is an error. */
-export function llmSettingsFromEnv(env: NodeJS.ProcessEnv): LlmSettings | null {
-    const apiKey = env.OPENAI_API_KEY?.trim();
-    const model = env.OPENAI_MODEL?.trim();
-    if (!apiKey && !model) return null;
-    if (!apiKey || !model) {
-        throw new Error('Set both OPENAI_API_KEY and OPENAI_MODEL to use a language model, or neither.');
-    }
-    const timeout = env.OPENAI_TIMEOUT_MS?.trim();
-    const timeoutMs = timeout === undefined || timeout === '' ? 8000 : Number(timeout);
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 60_000) {
-        throw new Error('OPENAI_TIMEOUT_MS must be a whole number of milliseconds between 500 and 60000.');
-    }
-    const baseURL = env.OPENAI_BASE_URL?.trim();
-    return { apiKey, model, timeoutMs, ...(baseURL ? { baseURL } : {}) };
-}
+import type { LlmSettings } from '../../../shared/llm-settings';
 
 /** What the model returns when it judges: one verdict per criterion key. */
 export const LlmVerdicts = z.object({
@@ -67,6 +44,7 @@ export function createPracticeModel(settings: LlmSettings): PracticeModel {
     const client = new OpenAI({
         apiKey: settings.apiKey,
         timeout: settings.timeoutMs,
+        // A drill turn is interactive: no retries, the scripted buyer answers at once if the model fails.
         maxRetries: 0,
         ...(settings.baseURL ? { baseURL: settings.baseURL } : {})
     });
