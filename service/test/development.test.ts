@@ -1,6 +1,7 @@
 import { DevelopmentRequest, DevelopmentResponse } from '../src/modules/development/contract/development';
 import { analyzeDevelopment, bootstrapInterval, median, wilsonInterval } from '../src/modules/development/engine';
-import { authHeaders, buildTestApp } from './support/app';
+import { authHeaders, buildTestApp, TEST_SETTINGS } from './support/app';
+import { SPARSE_ORG_PROFILE } from './support/deal-factory';
 import { closedDeal, dealId, openDeal, repId, teamRequest } from './support/development-factory';
 
 const analyze = (request: unknown) => analyzeDevelopment(DevelopmentRequest.parse(request));
@@ -175,6 +176,63 @@ describe('the gap rule', () => {
         expect(DevelopmentRequest.safeParse({ ...request, notCaptured: ['charm'] }).success).toBe(false);
     });
 
+    it("derives what is not captured from the org data profile with scoring's thresholds", () => {
+        const request = teamRequest({ reps: 5, perRep: 20, singleThreaded: (rep) => (rep === 1 ? 15 : 4) });
+        const sparse = analyze({ ...request, dataProfile: SPARSE_ORG_PROFILE, notCaptured: ['step_skip'] });
+        const uncaptured = sparse.reps[0]!.metrics.filter((entry) => !entry.captured).map((entry) => entry.metric);
+        expect(uncaptured.sort()).toEqual(
+            ['close_date_push', 'economic_buyer_coverage', 'single_threaded', 'step_skip', 'stuck'].sort()
+        );
+        // Activities logged on most deals but no contact roles: engaged contacts still cannot be seen.
+        const noRoles = { ...SPARSE_ORG_PROFILE, withBuyerActivity: 0.9, withCloseDateChange: 0.2 };
+        const partly = analyze({ ...request, dataProfile: noRoles });
+        expect(figure(partly, 1, 'single_threaded').captured).toBe(false);
+        expect(figure(partly, 1, 'stuck').captured).toBe(true);
+        expect(figure(partly, 1, 'close_date_push').captured).toBe(true);
+        // A profile measured on too few deals says nothing: everything counts as captured, as without one.
+        const thin = analyze({ ...request, dataProfile: { ...SPARSE_ORG_PROFILE, dealsMeasured: 5 } });
+        expect(thin.reps[0]!.metrics.every((entry) => entry.captured)).toBe(true);
+        expect(thin.reps[0]!.suggestedFocus!.metric).toBe('single_threaded');
+    });
+
+    it('measures call coaching from analysed calls, pooled per deal, with the same gap rule', () => {
+        const request = teamRequest({ reps: 5, perRep: 20, singleThreaded: () => 4 });
+        request.deals = request.deals.map((deal) => {
+            const rep = Number(deal.ownerId.slice(-2));
+            const index = Number(deal.dealId.slice(-3));
+            // Two calls on every deal; rep 1's calls cover 1 of 4 steps and rarely end with a dated next step.
+            const weak = rep === 1;
+            return {
+                ...deal,
+                callsAnalyzed: 2,
+                callsWithDatedNextStep: weak ? (index < 4 ? 1 : 0) : 2,
+                callStepsCovered: weak ? 2 : 6,
+                callStepsMissed: weak ? 6 : 2
+            };
+        });
+        const response = analyze(request);
+        const covered = figure(response, 1, 'call_steps_covered');
+        expect(covered).toMatchObject({ value: 0.25, sampleSize: 20, eventCount: 160, teamMedian: 0.75, isGap: true });
+        const dated = figure(response, 1, 'call_next_step_dated');
+        expect(dated).toMatchObject({ value: 0.1, sampleSize: 20, eventCount: 40, teamMedian: 1, isGap: true });
+        expect(figure(response, 2, 'call_steps_covered').isGap).toBe(false);
+        // The larger gap wins the focus: 50 points of steps against about 80 of dated next steps.
+        const focus = response.reps[0]!.suggestedFocus!;
+        expect(focus).toMatchObject({ metric: 'call_next_step_dated', skill: 'advancing_the_deal' });
+        expect(focus.dealIds).toHaveLength(10);
+        // A rep with no analysed call has an empty sample, never a zero.
+        const none = analyze(teamRequest({ reps: 3, perRep: 10, singleThreaded: () => 0 }));
+        expect(figure(none, 1, 'call_steps_covered')).toMatchObject({ value: null, sampleSize: 0, isGap: false });
+        const bad = { ...request, deals: [{ ...request.deals[0]!, callsAnalyzed: 0, callStepsMissed: 1 }] };
+        expect(DevelopmentRequest.safeParse(bad).success).toBe(false);
+        const tooMany = { ...request, deals: [{ ...request.deals[0]!, callsWithDatedNextStep: 3 }] };
+        expect(DevelopmentRequest.safeParse(tooMany).error!.issues[0]!.path).toEqual([
+            'deals',
+            0,
+            'callsWithDatedNextStep'
+        ]);
+    });
+
     it('is deterministic and states its rule with the numbers in force', () => {
         const request = teamRequest({ reps: 5, perRep: 20, singleThreaded: (rep) => rep * 2, closedPerRep: 10 });
         const response = analyze(request);
@@ -252,5 +310,31 @@ describe('POST /v1/reps/development', () => {
         });
         expect(invalid.statusCode).toBe(400);
         expect(invalid.json<{ errors: Array<{ path: string }> }>().errors[0]!.path).toBe('deals[0].stageProgress');
+    });
+
+    it('admits a whole org in one request (the monthly batch) while other routes keep the service-wide limit', async () => {
+        const small = buildTestApp({ settings: { ...TEST_SETTINGS, bodyLimitBytes: 1024 * 1024 } });
+        // 12,000 deals of facts, about 6 MB: over the service-wide default of 5 MB, under this route's 12 MiB.
+        const big = teamRequest({ reps: 200, perRep: 60, singleThreaded: () => 10 });
+        big.asOf = 'not a date';
+        const payload = JSON.stringify(big);
+        expect(payload.length).toBeGreaterThan(5 * 1024 * 1024);
+        const development = await small.inject({
+            method: 'POST',
+            url: '/v1/reps/development',
+            headers: { ...authHeaders(), 'content-type': 'application/json' },
+            payload
+        });
+        // Parsed and validated (400 names the field), not refused for its size.
+        expect(development.statusCode).toBe(400);
+        expect(development.json<{ errors: Array<{ path: string }> }>().errors[0]!.path).toBe('asOf');
+        const scoring = await small.inject({
+            method: 'POST',
+            url: '/v1/deals/score',
+            headers: { ...authHeaders(), 'content-type': 'application/json' },
+            payload
+        });
+        expect(scoring.statusCode).toBe(413);
+        await small.close();
     });
 });

@@ -19,7 +19,8 @@ export const KEY_PREFIXES = {
     Review_Decision__c: 'a04',
     Nudge_Feedback__c: 'a05',
     Rep_Focus__c: 'a0A',
-    Practice_Session__c: 'a0B'
+    Practice_Session__c: 'a0B',
+    Rep_Development_Snapshot__c: 'a0C'
 } as const;
 export type KeyedObject = keyof typeof KEY_PREFIXES;
 

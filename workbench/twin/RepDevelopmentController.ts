@@ -10,6 +10,7 @@ import {
     DevelopmentResponse,
     METRIC_KEYS,
     SKILLS,
+    type DevelopmentDeal,
     type DevelopmentRequest,
     type MetricKey
 } from '../../service/src/contract';
@@ -17,8 +18,10 @@ import { METRICS } from '../../service/src/modules/development/engine';
 import type { DevelopmentView, FocusView, PracticeMonth, ScopeOptions } from 'c/repDevelopmentLogic';
 import type { ApexContext } from './controllers';
 import { developmentFacts, DEVELOPMENT_WINDOW_DAYS } from './development-facts';
-import { developmentState, monthOf, type RepFocusRecord } from './development-state';
+import { developmentState, monthOf, type RepDevelopmentSnapshotRecord, type RepFocusRecord } from './development-state';
+import { label } from './labels';
 import { ApexError, type ApexParams, isBlank, readDecimal, readId, readString, text } from './params';
+import { callAnalyses } from './CallInsightsController';
 import { ServiceCallError } from './service-client';
 import type { WorkbenchStore } from './store';
 import { postToService } from './service-json';
@@ -29,8 +32,9 @@ export const DEVELOPMENT_PATH = '/v1/reps/development';
 const DATA_SET_WINDOW_DAYS = 730;
 
 /**
- * Metrics whose facts the org never records, each with the reason shown on the page: reported as not captured rather
- * than as zeros that would read as a pattern. General rules on the org's records, not on which org it is.
+ * Why metrics are not captured, in words for the page's data notes: general rules on the org's records, not on which
+ * org it is. The request itself carries what Apex sends (the data profile, and notCapturedFromFacts); a note is shown
+ * only for a metric the service reports as not captured.
  */
 function uncapturedMetrics(store: WorkbenchStore): Array<{ metrics: MetricKey[]; reason: string }> {
     const { org } = store;
@@ -61,6 +65,12 @@ function uncapturedMetrics(store: WorkbenchStore): Array<{ metrics: MetricKey[];
         found.push({
             metrics: ['step_completion', 'step_skip'],
             reason: 'No playbook applies: step completion cannot be seen.'
+        });
+    }
+    if (!callAnalyses(store).some((call) => call.Status__c === 'analyzed' || call.Status__c === 'reviewed')) {
+        found.push({
+            metrics: ['call_steps_covered', 'call_next_step_dated'],
+            reason: 'No analysed calls (Call Insights): call coaching cannot be seen.'
         });
     }
     return found;
@@ -113,6 +123,164 @@ function requireTeamMember(context: ApexContext, repId: string | null) {
     return rep;
 }
 
+/** RepDevelopmentService.MAX_DEALS: above it, the tab does not compute on demand. */
+export const MAX_ON_DEMAND_DEALS = 2000;
+
+interface ComputedDevelopment {
+    development: DevelopmentResponse;
+    asOf: string;
+    computedBy: 'on_demand' | 'monthly_batch';
+    computedAt: string;
+}
+
+/**
+ * RepDevelopmentService.notCaptured: what the data profile does not measure but the facts show the org does not
+ * record (no deal with a required playbook step due, no deal with an analysed call).
+ */
+export function notCapturedFromFacts(deals: readonly DevelopmentDeal[]): MetricKey[] {
+    const metrics: MetricKey[] = [];
+    if (!deals.some((deal) => deal.requiredStepsDue > 0)) metrics.push('step_completion', 'step_skip');
+    if (!deals.some((deal) => deal.callsAnalyzed > 0)) metrics.push('call_steps_covered', 'call_next_step_dated');
+    return metrics;
+}
+
+/** RepDevelopmentService.requestFor + toFacts: the request Apex sends, with the org data profile scoring sends. */
+export function developmentRequest(
+    store: WorkbenchStore,
+    reps: ReadonlyArray<{ Id: string; Name: string }>,
+    asOf: string,
+    windowDays: number
+): DevelopmentRequest {
+    const deals = developmentFacts(store, new Set(reps.map((rep) => rep.Id)), asOf, windowDays);
+    return {
+        asOf,
+        windowDays,
+        reps: [...reps].sort((a, b) => a.Name.localeCompare(b.Name)).map((rep) => ({ repId: rep.Id, name: rep.Name })),
+        deals,
+        notCaptured: notCapturedFromFacts(deals),
+        dataProfile: store.org.dataProfile
+    };
+}
+
+async function callDevelopment(
+    target: ApexContext['scoring'],
+    store: WorkbenchStore,
+    request: DevelopmentRequest,
+    timeoutMs?: number
+): Promise<DevelopmentResponse> {
+    try {
+        return await postToService(
+            target,
+            DEVELOPMENT_PATH,
+            request,
+            DevelopmentResponse,
+            timeoutMs ?? target.timeoutMs ?? store.calloutTimeoutMs()
+        );
+    } catch (error) {
+        if (error instanceof ServiceCallError) throw new ApexError(error.userMessage());
+        throw error;
+    }
+}
+
+async function computeOnDemand(
+    context: ApexContext,
+    reps: ReadonlyArray<{ Id: string; Name: string }>,
+    windowDays: number
+): Promise<ComputedDevelopment> {
+    const { store } = context;
+    const asOf = store.today();
+    const request = developmentRequest(store, reps, asOf, windowDays);
+    if (request.deals.length > MAX_ON_DEMAND_DEALS) {
+        throw new ApexError(label('RepDevelopmentTooManyDeals', MAX_ON_DEMAND_DEALS));
+    }
+    const development = await callDevelopment(context.scoring, store, request);
+    return { development, asOf, computedBy: 'on_demand', computedAt: store.nowIso() };
+}
+
+/**
+ * RepDevelopmentService.readSnapshots: this month's snapshots of the reps in scope merged into one response (rule and
+ * definitions from the first), reps by name; null when the batch has not run this month.
+ */
+function readSnapshots(
+    snapshots: readonly RepDevelopmentSnapshotRecord[],
+    ownerIds: ReadonlySet<string>,
+    month: string
+): ComputedDevelopment | null {
+    const found = snapshots.filter((snapshot) => snapshot.Month__c === month && ownerIds.has(snapshot.Rep__c));
+    if (found.length === 0) return null;
+    const results = found.map((snapshot) => DevelopmentResponse.parse(JSON.parse(snapshot.Result_Json__c)));
+    const reps = results.flatMap((result) => result.reps).sort((a, b) => a.name.localeCompare(b.name));
+    return {
+        development: { ...results[0]!, reps },
+        asOf: found[0]!.As_Of__c,
+        computedBy: 'monthly_batch',
+        computedAt: found[0]!.Computed_At__c
+    };
+}
+
+/** What a run of the monthly batch did (RepDevelopmentBatch.summary). */
+export interface MonthlyBatchSummary {
+    asOf: string;
+    month: string;
+    reps: number;
+    deals: number;
+    snapshots: number;
+    requestBytes: number;
+}
+
+/**
+ * RepDevelopmentBatch: every deal in the window the org holds (the batch runs as an admin), one request for all reps,
+ * one snapshot per rep and month, replaced by a re-run (the unique Snapshot_Key__c). Workbench only: the workbench
+ * runs it on request (POST /api/jobs/rep-development), since it has no scheduler.
+ */
+export async function runMonthlyDevelopmentBatch(
+    store: WorkbenchStore,
+    target: ApexContext['scoring']
+): Promise<MonthlyBatchSummary> {
+    const asOf = store.today();
+    const month = monthOf(asOf);
+    const windowDays = store.org.meta.source ? DATA_SET_WINDOW_DAYS : DEVELOPMENT_WINDOW_DAYS;
+    const owners = new Set<string>();
+    for (const deal of store.org.opportunities) {
+        const age = (Date.parse(asOf) - Date.parse(deal.CloseDate)) / 86_400_000;
+        if (!deal.IsClosed || (age >= 0 && age < windowDays)) owners.add(deal.OwnerId);
+    }
+    const reps = [...owners].map((id) => store.user(id)!).filter((user) => user !== undefined);
+    const request = developmentRequest(store, reps, asOf, windowDays);
+    const requestBytes = Buffer.byteLength(JSON.stringify(request));
+    // The batch's one callout may take as long as Apex allows (120 s).
+    const development = await callDevelopment(target, store, request, 120_000);
+    const state = developmentState(store);
+    const computedAt = store.nowIso();
+    for (const rep of development.reps) {
+        const key = `${rep.repId}:${month.slice(0, 7)}`;
+        const record: RepDevelopmentSnapshotRecord = {
+            Id:
+                state.snapshots.find((existing) => existing.Snapshot_Key__c === key)?.Id ??
+                store.newId('Rep_Development_Snapshot__c'),
+            Rep__c: rep.repId,
+            Month__c: month,
+            As_Of__c: asOf,
+            Computed_At__c: computedAt,
+            Result_Json__c: JSON.stringify({ ...development, reps: [rep] }),
+            Open_Deals__c: rep.openDeals,
+            Closed_Deals__c: rep.closedDeals,
+            Reps_Compared__c: development.reps.length,
+            Snapshot_Key__c: key
+        };
+        state.snapshots = state.snapshots.filter((existing) => existing.Snapshot_Key__c !== key);
+        state.snapshots.push(record);
+    }
+    return {
+        asOf,
+        month,
+        reps: development.reps.length,
+        deals: request.deals.length,
+        snapshots: development.reps.length,
+        requestBytes
+    };
+}
+
 export const RepDevelopmentController = {
     getScopeOptions(context: ApexContext): ScopeOptions {
         const reps = context.store.teamMembers(context.userId).map((user) => ({ label: user.Name, value: user.Id }));
@@ -122,36 +290,25 @@ export const RepDevelopmentController = {
     async getDevelopment(context: ApexContext, params: ApexParams): Promise<DevelopmentView> {
         const { store } = context;
         const scope = readString(params.scope, 'scope');
-        const { label, reps } = repsInScope(context, scope, readId(params.repId, 'repId'));
+        const { label: scopeLabel, reps } = repsInScope(context, scope, readId(params.repId, 'repId'));
         if (reps.length === 0) throw new ApexError('There are no reps in this scope.');
-        const asOf = store.today();
         const ownerIds = new Set(reps.map((rep) => rep.Id));
         const source = store.org.meta.source;
         const windowDays = source ? DATA_SET_WINDOW_DAYS : DEVELOPMENT_WINDOW_DAYS;
-        const uncaptured = uncapturedMetrics(store);
-        const request: DevelopmentRequest = {
-            asOf,
-            windowDays,
-            reps: reps.map((rep) => ({ repId: rep.Id, name: rep.Name })),
-            deals: developmentFacts(store, ownerIds, asOf, windowDays),
-            notCaptured: uncaptured.flatMap((entry) => entry.metrics)
-        };
-        let development: DevelopmentResponse;
-        try {
-            development = await postToService(
-                context.scoring,
-                DEVELOPMENT_PATH,
-                request,
-                DevelopmentResponse,
-                context.scoring.timeoutMs ?? store.calloutTimeoutMs()
-            );
-        } catch (error) {
-            if (error instanceof ServiceCallError) throw new ApexError(error.userMessage());
-            throw error;
-        }
-        const month = monthOf(asOf);
-        const from = monthsBack(month, MONTHS_OF_HISTORY);
         const state = developmentState(store);
+        // This month's figures from the monthly batch when it ran; otherwise computed now for this scope.
+        const batch = readSnapshots(state.snapshots, ownerIds, monthOf(store.today()));
+        const computed = batch ?? (await computeOnDemand(context, reps, windowDays));
+        const { development, asOf } = computed;
+        const month = monthOf(store.today());
+        const from = monthsBack(month, MONTHS_OF_HISTORY);
+        // The reasons behind what the service reports as not captured (the same for every rep).
+        const notCaptured = new Set(
+            (development.reps[0]?.metrics ?? []).filter((figure) => !figure.captured).map((figure) => figure.metric)
+        );
+        const uncaptured = uncapturedMetrics(store).filter((entry) =>
+            entry.metrics.some((metric) => notCaptured.has(metric))
+        );
         const focuses = state.focuses
             .filter((focus) => ownerIds.has(focus.Rep__c) && focus.Month__c >= from)
             .map((focus) => toFocusView(context, focus));
@@ -179,7 +336,9 @@ export const RepDevelopmentController = {
             asOf,
             month,
             windowDays,
-            scopeLabel: label,
+            scopeLabel,
+            computedBy: computed.computedBy,
+            computedAt: computed.computedAt,
             canSetFocus: scope !== SCOPE_ME && store.teamMembers(context.userId).length > 0,
             developmentJson: JSON.stringify(development),
             focuses,

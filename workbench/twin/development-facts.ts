@@ -3,11 +3,12 @@
  *
  * RepDevelopmentSelector + RepDevelopmentService.toFacts: the per-deal facts the development route takes, read from
  * the org's records for the reps in scope: open deals, and deals closed within the window. The scoring deal builder
- * (the same facts Apex sends for scoring) supplies stage, age, activity, contacts and MEDDPICC; step progress and
- * nudge feedback come from their objects.
+ * (the same facts Apex sends for scoring) supplies stage, age, activity, contacts and MEDDPICC; step progress, nudge
+ * feedback and analysed calls (Call_Analysis__c) come from their objects.
  */
 import type { DevelopmentDeal } from '../../service/src/contract';
 import { buildDeal } from '../sample-org/scoring';
+import { callAnalyses } from './CallInsightsController';
 import type { WorkbenchStore } from './store';
 
 export const DEVELOPMENT_WINDOW_DAYS = 90;
@@ -15,6 +16,41 @@ const ENGAGED_CONTACT_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+
+interface DealCalls {
+    analyzed: number;
+    withDatedNextStep: number;
+    stepsCovered: number;
+    stepsMissed: number;
+}
+
+/**
+ * CallCoachingTally: per deal, its analysed calls (analysed or reviewed, with a result), those whose analysis heard a
+ * next step with a due date, and the playbook steps the calls covered and missed.
+ */
+export function callCoachingByDeal(store: WorkbenchStore): Map<string, DealCalls> {
+    const byDeal = new Map<string, DealCalls>();
+    for (const analysis of callAnalyses(store)) {
+        if (analysis.Status__c !== 'analyzed' && analysis.Status__c !== 'reviewed') continue;
+        if (!analysis.Result_Json__c) continue;
+        const result = JSON.parse(analysis.Result_Json__c) as {
+            nextSteps?: Array<{ dueDate: string | null }>;
+            coaching?: { stepsCovered?: unknown[]; stepsMissed?: unknown[] };
+        };
+        const calls = byDeal.get(analysis.Opportunity__c) ?? {
+            analyzed: 0,
+            withDatedNextStep: 0,
+            stepsCovered: 0,
+            stepsMissed: 0
+        };
+        calls.analyzed += 1;
+        if ((result.nextSteps ?? []).some((step) => step.dueDate !== null)) calls.withDatedNextStep += 1;
+        calls.stepsCovered += result.coaching?.stepsCovered?.length ?? 0;
+        calls.stepsMissed += result.coaching?.stepsMissed?.length ?? 0;
+        byDeal.set(analysis.Opportunity__c, calls);
+    }
+    return byDeal;
+}
 
 /** Facts of every deal of `ownerIds` that is open, or closed within the window before `asOf`. */
 export function developmentFacts(
@@ -34,6 +70,7 @@ export function developmentFacts(
         }
         feedbackByDeal.set(feedback.Opportunity__c, entry);
     }
+    const callsByDeal = callCoachingByDeal(store);
     const facts: DevelopmentDeal[] = [];
     for (const opportunity of store.org.opportunities) {
         if (!ownerIds.has(opportunity.OwnerId)) continue;
@@ -56,6 +93,7 @@ export function developmentFacts(
             if (status === 'skipped') skipped += 1;
         }
         const feedback = feedbackByDeal.get(opportunity.Id);
+        const calls = callsByDeal.get(opportunity.Id);
         facts.push({
             dealId: opportunity.Id,
             ownerId: opportunity.OwnerId,
@@ -64,7 +102,8 @@ export function developmentFacts(
                 ? 1
                 : stage.openStageCount <= 1
                   ? 0
-                  : Math.min(1, (stage.stageOrder - 1) / (stage.openStageCount - 1)),
+                  : // Four decimals, as Apex sends it.
+                    Math.round(Math.min(1, (stage.stageOrder - 1) / (stage.openStageCount - 1)) * 10_000) / 10_000,
             isClosed: opportunity.IsClosed,
             isWon: opportunity.IsWon,
             createdDate: deal.createdDate,
@@ -87,7 +126,11 @@ export function developmentFacts(
             requiredStepsSkipped: skipped,
             nudgesActed: feedback?.acted ?? 0,
             nudgesDismissed: feedback?.dismissed ?? 0,
-            dismissReasons: feedback?.reasons ?? []
+            dismissReasons: feedback?.reasons ?? [],
+            callsAnalyzed: calls?.analyzed ?? 0,
+            callsWithDatedNextStep: calls?.withDatedNextStep ?? 0,
+            callStepsCovered: calls?.stepsCovered ?? 0,
+            callStepsMissed: calls?.stepsMissed ?? 0
         });
     }
     return facts;

@@ -48,9 +48,26 @@ export interface PracticeSessionRecord {
     Completed_At__c: string | null;
 }
 
+/** Rep_Development_Snapshot__c: one rep's figures for one month, stored by the monthly batch. */
+export interface RepDevelopmentSnapshotRecord {
+    Id: string;
+    Rep__c: string;
+    Month__c: string;
+    As_Of__c: string;
+    Computed_At__c: string;
+    /** The service's response for this rep alone. */
+    Result_Json__c: string;
+    Open_Deals__c: number;
+    Closed_Deals__c: number;
+    Reps_Compared__c: number;
+    /** `<rep id>:<YYYY-MM>`: unique, so a re-run replaces the month's snapshot. */
+    Snapshot_Key__c: string;
+}
+
 export interface DevelopmentState {
     focuses: RepFocusRecord[];
     sessions: PracticeSessionRecord[];
+    snapshots: RepDevelopmentSnapshotRecord[];
 }
 
 const states = new WeakMap<WorkbenchStore, DevelopmentState>();
@@ -99,7 +116,7 @@ function seedHistory(store: WorkbenchStore): RepFocusRecord[] {
 export function developmentState(store: WorkbenchStore): DevelopmentState {
     let state = states.get(store);
     if (!state) {
-        state = { focuses: seedHistory(store), sessions: [] };
+        state = { focuses: seedHistory(store), sessions: [], snapshots: [] };
         states.set(store, state);
     }
     return state;

@@ -53,9 +53,18 @@ describe('RepDevelopmentController', () => {
             expect(rep.metrics.find((figure) => figure.metric === 'single_threaded')!.sampleSize).toBe(open);
         }
         expect(development.rule).toMatch(/at least 8 deals/);
-        expect(view).toMatchObject({ month: '2026-11-01', canSetFocus: true, scopeLabel: 'my team' });
+        expect(view).toMatchObject({
+            month: '2026-11-01',
+            canSetFocus: true,
+            scopeLabel: 'my team',
+            computedBy: 'on_demand'
+        });
         expect(view.focuses.filter((focus) => focus.month === '2026-10-01')).toHaveLength(2);
-        expect(view.dataNotes[0]).toMatch(/seeded/);
+        // The sample org analyses no calls until someone uses Call Insights: call coaching is not captured, and said so.
+        expect(view.dataNotes).toEqual([
+            'No analysed calls (Call Insights): call coaching cannot be seen.',
+            "Last month's focuses are seeded sample history (workbench only)."
+        ]);
     });
 
     it('gives a rep their own figures only, without a team median, and no focus setting', async () => {

@@ -11,6 +11,8 @@
  *   GET  /api/users               `{ defaultUserId, currentUserId, today, users: [...] }` for the user picker
  *   GET  /api/health              `{ ok, deals, asOf, today }`
  *   GET  /api/org                 `{ source }`: where the org's records come from, what was inferred, what is missing
+ *   POST /api/jobs/rep-development runs the monthly Rep Development batch now (RepDevelopmentBatch; the workbench has
+ *                                 no scheduler): this month's snapshots, read by the tab; answers the run's summary
  *   GET  /*                       files of staticDir, when given
  *
  * The running user is the `x-workbench-user: <userId>` header (default: the first manager of the sample org).
@@ -23,6 +25,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { type ApexContext, twinMethod } from './controllers';
+import { runMonthlyDevelopmentBatch } from './RepDevelopmentController';
 import { ApexError } from './params';
 import { dealList, opportunityRecord, userList } from './records';
 import { checkApiRequest, checkHost, newSessionToken, RequestRejected, withSessionToken } from './request-guard';
@@ -206,6 +209,7 @@ async function serveStatic(
 
 const APEX_ROUTE = /^\/apex\/([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/;
 const RECORD_ROUTE = /^\/api\/record\/([^/]+)$/;
+const MONTHLY_BATCH_ROUTE = '/api/jobs/rep-development';
 const DEAL_ROUTE = /^\/api\/deals\/([^/]+)$/;
 
 /** The stand-in as a Node HTTP server (not yet listening; see startStandInServer). */
@@ -292,8 +296,19 @@ export function createStandInServer(options: StandInServerOptions): Server {
                 sendJson(response, 200, opportunityRecord(store, userId, opportunityId));
                 return;
             }
+            if (pathname === MONTHLY_BATCH_ROUTE && method === 'POST') {
+                sendJson(
+                    response,
+                    200,
+                    await runMonthlyDevelopmentBatch(store, { url: options.scoringUrl, apiKey: options.apiKey })
+                );
+                return;
+            }
             if (method !== 'GET' && method !== 'HEAD')
-                throw new HttpError(405, 'The workbench API reads with GET; only a record PATCH writes.');
+                throw new HttpError(
+                    405,
+                    'The workbench API reads with GET; only a record PATCH and the monthly batch run write.'
+                );
             if (record) {
                 const representation = opportunityRecord(store, userId, decodeURIComponent(record[1]!));
                 if (!representation) throw new HttpError(404, 'The requested resource does not exist');

@@ -30,6 +30,10 @@ export function openDeal(rep: number, index: number, overrides: Partial<Developm
         nudgesActed: 1,
         nudgesDismissed: 0,
         dismissReasons: [],
+        callsAnalyzed: 0,
+        callsWithDatedNextStep: 0,
+        callStepsCovered: 0,
+        callStepsMissed: 0,
         ...overrides
     };
 }

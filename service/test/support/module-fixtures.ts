@@ -14,6 +14,19 @@ export function buildDevelopmentFixtureRequests(): Record<string, DevelopmentReq
     });
     team.deals = team.deals.filter((deal) => deal.ownerId !== team.reps[4]!.repId || deal.dealId < '006000000005005');
     team.deals.push(openDeal(2, 900, { nudgesDismissed: 1, dismissReasons: ['Already done'] }));
+    // Call analysis on the first ten open deals of each rep, alike across reps (no call gap: the focus stays
+    // multi-threading); every third call ends without a dated next step.
+    team.deals = team.deals.map((deal) => {
+        const index = Number(deal.dealId.slice(-3));
+        if (deal.isClosed || index >= 10) return deal;
+        return {
+            ...deal,
+            callsAnalyzed: 1,
+            callsWithDatedNextStep: index % 3 === 0 ? 0 : 1,
+            callStepsCovered: 2,
+            callStepsMissed: 1
+        };
+    });
     return { team };
 }
 

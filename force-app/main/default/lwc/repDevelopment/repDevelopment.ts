@@ -4,10 +4,12 @@ import getScopeOptions from '@salesforce/apex/RepDevelopmentController.getScopeO
 import getDevelopment from '@salesforce/apex/RepDevelopmentController.getDevelopment';
 import setFocus from '@salesforce/apex/RepDevelopmentController.setFocus';
 import reviewFocus from '@salesforce/apex/RepDevelopmentController.reviewFocus';
+import COMPUTED_BY_BATCH from '@salesforce/label/c.RepDevelopmentComputedByBatch';
 import { errorMessage, type WiredResult } from 'c/lwcUtils';
 import type { FilterChangeDetail, FilterDefinition } from 'c/filterBar';
 import {
     addMonths,
+    computedByText,
     definitionOf,
     formatValue,
     loopHealth,
@@ -185,6 +187,11 @@ export default class RepDevelopment extends LightningElement {
     get windowText(): string {
         if (!this.view) return '';
         return `Open deals and deals closed in the last ${this.view.windowDays} days, as of ${this.view.asOf}. Month: ${monthLabel(this.view.month)}.`;
+    }
+
+    /** Figures from the monthly batch say so, with the day they were read. */
+    get computedByBatchText(): string {
+        return this.view ? computedByText(this.view, COMPUTED_BY_BATCH) : '';
     }
 
     get dataNotes(): string[] {

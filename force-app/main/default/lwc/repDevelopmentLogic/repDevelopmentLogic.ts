@@ -109,6 +109,15 @@ export interface DevelopmentView {
     deals: Option[];
     /** What the data behind the figures leaves out or had to infer (an org without some fields, a loaded data set). */
     dataNotes: string[];
+    /** `on_demand` (computed for this page load) or `monthly_batch` (this month's precomputed snapshot). */
+    computedBy?: 'on_demand' | 'monthly_batch' | null;
+    /** When the figures were computed (ISO date-time). */
+    computedAt?: string | null;
+}
+
+/** The page's line for figures the monthly batch computed: "As of <day>, computed by the monthly batch."; else ''. */
+export function computedByText(view: Pick<DevelopmentView, 'asOf' | 'computedBy'>, template: string): string {
+    return view.computedBy === 'monthly_batch' ? template.replace('{0}', view.asOf) : '';
 }
 
 export interface ScopeOptions {

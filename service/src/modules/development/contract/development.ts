@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, NonNegativeInt, SalesforceId } from '../../../contract/common';
+import { OrgDataProfile } from '../../scoring/contract/org-data-profile';
 import { QualificationStatus } from '../../scoring/contract/score-request';
 
 export const MAX_REPS_PER_REQUEST = 500;
@@ -30,6 +31,8 @@ export const METRIC_KEYS = [
     'step_completion',
     'step_skip',
     'nudges_acted',
+    'call_steps_covered',
+    'call_next_step_dated',
     'win_rate',
     'cycle_days'
 ] as const;
@@ -68,7 +71,14 @@ export const DevelopmentDeal = z.strictObject({
     requiredStepsSkipped: NonNegativeInt,
     nudgesActed: NonNegativeInt,
     nudgesDismissed: NonNegativeInt,
-    dismissReasons: z.array(z.string().min(1).max(255)).max(MAX_DISMISS_REASONS_PER_DEAL)
+    dismissReasons: z.array(z.string().min(1).max(255)).max(MAX_DISMISS_REASONS_PER_DEAL),
+    /** Calls on the deal that call analysis read (Call_Analysis__c analysed or reviewed); 0 when none. */
+    callsAnalyzed: NonNegativeInt,
+    /** Of those calls, the ones whose analysis heard a next step with a due date. */
+    callsWithDatedNextStep: NonNegativeInt,
+    /** Playbook steps the analyses found covered on the call, and not covered, summed over the deal's calls. */
+    callStepsCovered: NonNegativeInt,
+    callStepsMissed: NonNegativeInt
 });
 export type DevelopmentDeal = z.infer<typeof DevelopmentDeal>;
 
@@ -108,7 +118,12 @@ export const DevelopmentRequest = z
          * Metrics whose facts the org does not capture (no contact roles, no qualification fields, no history…): they
          * are reported as not captured instead of as zeros that would read as a pattern. Null or absent: all captured.
          */
-        notCaptured: z.array(MetricKey).max(METRIC_KEYS.length).nullish()
+        notCaptured: z.array(MetricKey).max(METRIC_KEYS.length).nullish(),
+        /**
+         * The org data profile scoring sends (measured nightly on recent deals). The metrics whose facts it shows the
+         * org does not record are not captured too, by the same thresholds as scoring's. Null or absent: no profile.
+         */
+        dataProfile: OrgDataProfile.nullish()
     })
     .superRefine((request, context) => {
         const repIds = new Set<string>();
@@ -138,6 +153,20 @@ export const DevelopmentRequest = z
                     code: 'custom',
                     path: ['deals', index, 'closeDate'],
                     message: 'a closed deal cannot close after asOf'
+                });
+            }
+            if (deal.callsWithDatedNextStep > deal.callsAnalyzed) {
+                context.addIssue({
+                    code: 'custom',
+                    path: ['deals', index, 'callsWithDatedNextStep'],
+                    message: 'cannot exceed callsAnalyzed'
+                });
+            }
+            if (deal.callsAnalyzed === 0 && deal.callStepsCovered + deal.callStepsMissed > 0) {
+                context.addIssue({
+                    code: 'custom',
+                    path: ['deals', index, 'callsAnalyzed'],
+                    message: 'must be at least 1 when call steps are counted'
                 });
             }
             if (deal.requiredStepsDone + deal.requiredStepsSkipped > deal.requiredStepsDue) {

@@ -3,10 +3,12 @@ import {
     type DevelopmentDeal,
     type DevelopmentResponse,
     type MetricFigure,
+    type MetricKey,
     type ParsedDevelopmentRequest,
     type RepDevelopment,
     type SuggestedFocus
 } from '../contract/development';
+import { resolveDataCapture, type CapturableFact } from '../../scoring/engine/data-capture';
 import { METRICS, type MetricDefinitionEntry } from './metrics';
 import { bootstrapInterval, median, seedFrom, wilsonInterval, type Bounds } from './statistics';
 
@@ -20,6 +22,28 @@ interface RawFigure {
     eventCount: number;
     interval: Bounds | null;
     sample: DevelopmentDeal[];
+}
+
+/**
+ * The facts of the org data profile each metric reads, as scoring reads them: engaged contacts need contact roles and
+ * logged activities (scoring's multi-threading rule), "stuck" needs activity to tell a quiet deal from a busy one.
+ * Metrics absent here read facts the profile does not measure (playbook progress, nudges, calls, stages, outcomes).
+ */
+export const PROFILE_FACTS_BY_METRIC: Readonly<Partial<Record<MetricKey, readonly CapturableFact[]>>> = {
+    single_threaded: ['contactRoles', 'buyerActivity'],
+    economic_buyer_coverage: ['meddpicc.economicBuyer'],
+    stuck: ['buyerActivity'],
+    close_date_push: ['closeDateChange']
+};
+
+/** The metrics not captured: those the request names, and those whose facts the data profile shows are not recorded. */
+export function uncapturedMetrics(request: ParsedDevelopmentRequest): Set<MetricKey> {
+    const found = new Set<MetricKey>(request.notCaptured ?? []);
+    const capture = resolveDataCapture(request.dataProfile);
+    for (const [metric, facts] of Object.entries(PROFILE_FACTS_BY_METRIC) as [MetricKey, readonly CapturableFact[]][]) {
+        if (!capture.capturesAll(facts)) found.add(metric);
+    }
+    return found;
 }
 
 /** The gap rule in words, with the numbers in force. */
@@ -148,7 +172,7 @@ export function analyzeDevelopment(request: ParsedDevelopmentRequest): Developme
         if (inWindow(deal, request.asOf, request.windowDays)) dealsByRep.get(deal.ownerId)!.push(deal);
     }
 
-    const notCaptured = new Set<string>(request.notCaptured ?? []);
+    const notCaptured: ReadonlySet<string> = uncapturedMetrics(request);
     const uncaptured: RawFigure = { value: null, sampleSize: 0, eventCount: 0, interval: null, sample: [] };
     const raw = new Map<string, Map<string, RawFigure>>();
     for (const rep of request.reps) {

@@ -52,6 +52,7 @@ function pooled(numerator: (deal: DevelopmentDeal) => number, denominator: (deal
 }
 
 const nudgesAnswered = (deal: DevelopmentDeal) => deal.nudgesActed + deal.nudgesDismissed;
+const callStepsJudged = (deal: DevelopmentDeal) => deal.callStepsCovered + deal.callStepsMissed;
 
 export const METRICS: readonly MetricDefinitionEntry[] = [
     {
@@ -151,6 +152,34 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         statistic: pooled((deal) => deal.nudgesActed, nudgesAnswered),
         events: nudgesAnswered,
         showsWeakness: (deal) => deal.nudgesDismissed > 0
+    },
+    {
+        // Call coaching, from call analysis: pooled over the deal's analysed calls, sampled by deal like the others.
+        metric: 'call_steps_covered',
+        label: 'Playbook steps covered on analysed calls',
+        direction: 'higher_is_better',
+        unit: 'share',
+        skill: 'discovery_depth',
+        method: 'bootstrap',
+        inSample: (deal) => callStepsJudged(deal) > 0,
+        statistic: pooled((deal) => deal.callStepsCovered, callStepsJudged),
+        events: callStepsJudged,
+        showsWeakness: (deal) => deal.callStepsMissed > 0
+    },
+    {
+        metric: 'call_next_step_dated',
+        label: 'Analysed calls ending with a dated next step',
+        direction: 'higher_is_better',
+        unit: 'share',
+        skill: 'advancing_the_deal',
+        method: 'bootstrap',
+        inSample: (deal) => deal.callsAnalyzed > 0,
+        statistic: pooled(
+            (deal) => deal.callsWithDatedNextStep,
+            (deal) => deal.callsAnalyzed
+        ),
+        events: (deal) => deal.callsAnalyzed,
+        showsWeakness: (deal) => deal.callsWithDatedNextStep < deal.callsAnalyzed
     },
     {
         metric: 'win_rate',

@@ -172,6 +172,46 @@ describe('c-rep-development', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('says when the figures come from the monthly batch, and shows call coaching with its sample sizes', async () => {
+        developmentMock.mockResolvedValue(
+            developmentView({ computedBy: 'monthly_batch', computedAt: '2026-11-01T04:02:00.000Z', asOf: '2026-11-01' })
+        );
+        const element = await mount();
+        expect(textOf(root(element), '[data-id="computed-by"]')).toBe(
+            'As of 2026-11-01, computed by the monthly batch.'
+        );
+        const rows = allTextOf(repSection(element, weakRep.repId), '[data-id="metrics"] tbody tr');
+        const figure = weakRep.metrics.find((entry) => entry.metric === 'call_next_step_dated')!;
+        // One analysed call per deal in the fixture: the value, then the sample size in deals.
+        expect(rows.find((row) => row.startsWith('Analysed calls ending with a dated next step'))).toContain(
+            `${Math.round(figure.value! * 100)}% ${figure.sampleSize} deals`
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('says nothing about the batch for figures computed on demand, and marks uncaptured call coaching', async () => {
+        const uncaptured = {
+            ...weakRep,
+            metrics: weakRep.metrics.map((entry) =>
+                entry.metric.startsWith('call_')
+                    ? { ...entry, captured: false, value: null, sampleSize: 0, eventCount: 0, interval: null }
+                    : entry
+            )
+        };
+        developmentMock.mockResolvedValue(
+            developmentView({
+                computedBy: 'on_demand',
+                developmentJson: JSON.stringify({ ...developmentResult, reps: [uncaptured] })
+            })
+        );
+        const element = await mount();
+        expect(root(element).querySelector('[data-id="computed-by"]')).toBeNull();
+        const rows = allTextOf(repSection(element, weakRep.repId), '[data-id="metrics"] tbody tr');
+        expect(rows.find((row) => row.startsWith('Playbook steps covered on analysed calls'))).toMatch(
+            /Not captured in this org/
+        );
+    });
+
     it('says why when the figures cannot be loaded', async () => {
         developmentMock.mockRejectedValue({ body: { message: 'The Execution Loop service could not be reached.' } });
         const element = await mount();
