@@ -10,7 +10,7 @@ import { registerHealthRoutes } from './routes/health';
 import { registerScoreRoutes } from './modules/scoring/routes';
 import { registerCallRoutes } from './modules/calls/routes';
 import type { LlmSettings } from './modules/calls/engine/llm';
-import { DEVELOPMENT_BODY_LIMIT_BYTES, registerDevelopmentRoutes } from './modules/development/routes';
+import { registerDevelopmentRoutes } from './modules/development/routes';
 import type { PracticeModel } from './modules/practice/engine';
 import { registerPracticeRoutes } from './modules/practice/routes';
 import { registerStrategyRoutes } from './modules/strategy/routes';
@@ -164,10 +164,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
             enableEchoRoute: options.enableEchoRoute ?? false
         });
         registerCallRoutes(scoped, { validateResponses: options.validateResponses ?? false, llm: options.llm ?? null });
-        registerDevelopmentRoutes(scoped, {
-            validateResponses: options.validateResponses ?? false,
-            bodyLimitBytes: Math.max(settings.bodyLimitBytes, DEVELOPMENT_BODY_LIMIT_BYTES)
-        });
+        registerDevelopmentRoutes(scoped, { validateResponses: options.validateResponses ?? false });
         registerPracticeRoutes(scoped, {
             validateResponses: options.validateResponses ?? false,
             model: options.practiceModel ?? null

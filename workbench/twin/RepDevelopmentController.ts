@@ -10,6 +10,7 @@ import {
     DevelopmentResponse,
     METRIC_KEYS,
     SKILLS,
+    toDealTable,
     type DevelopmentDeal,
     type DevelopmentRequest,
     type MetricKey
@@ -150,7 +151,7 @@ export function developmentRequest(
     reps: ReadonlyArray<{ Id: string; Name: string }>,
     asOf: string,
     windowDays: number
-): DevelopmentRequest {
+): DevelopmentRequest & { deals: DevelopmentDeal[] } {
     const deals = developmentFacts(store, new Set(reps.map((rep) => rep.Id)), asOf, windowDays);
     return {
         asOf,
@@ -246,7 +247,9 @@ export async function runMonthlyDevelopmentBatch(
         if (!deal.IsClosed || (age >= 0 && age < windowDays)) owners.add(deal.OwnerId);
     }
     const reps = [...owners].map((id) => store.user(id)!).filter((user) => user !== undefined);
-    const request = developmentRequest(store, reps, asOf, windowDays);
+    const { deals, ...header } = developmentRequest(store, reps, asOf, windowDays);
+    // RepDevelopmentBatch sends the facts as a deal table: the property names once, not once per deal.
+    const request: DevelopmentRequest = { ...header, dealTable: toDealTable(deals) };
     const requestBytes = Buffer.byteLength(JSON.stringify(request));
     // The batch's one callout may take as long as Apex allows (120 s).
     const development = await callDevelopment(target, store, request, 120_000);
@@ -275,7 +278,7 @@ export async function runMonthlyDevelopmentBatch(
         asOf,
         month,
         reps: development.reps.length,
-        deals: request.deals.length,
+        deals: deals.length,
         snapshots: development.reps.length,
         requestBytes
     };

@@ -149,8 +149,8 @@ describe('Rep Development: on demand, and the monthly batch', () => {
             snapshots: owners.size,
             deals: dealsInWindow(owners)
         });
-        // What one callout carries, for the README's arithmetic: bytes per deal of facts.
-        expect(summary.requestBytes / summary.deals).toBeLessThan(600);
+        // What one callout carries, for the README's arithmetic: a deal table costs under 200 bytes a deal.
+        expect(summary.requestBytes / summary.deals).toBeLessThan(200);
 
         const view = await twin.ok<DevelopmentView>(
             'RepDevelopmentController.getDevelopment',

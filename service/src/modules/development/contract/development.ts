@@ -82,6 +82,34 @@ export const DevelopmentDeal = z.strictObject({
 });
 export type DevelopmentDeal = z.infer<typeof DevelopmentDeal>;
 
+/** Every property of a deal's facts: the columns a deal table lists, each exactly once, in any order. */
+export const DEAL_TABLE_COLUMNS = Object.keys(DevelopmentDeal.shape) as Array<keyof DevelopmentDeal>;
+const DealColumn = z.enum(DEAL_TABLE_COLUMNS as [keyof DevelopmentDeal, ...Array<keyof DevelopmentDeal>]);
+
+/**
+ * The same facts as `deals`, one array of values per deal under named columns. A whole org's facts (the monthly batch:
+ * 10,000 deals and more) are a third of the size this way, since the property names are written once, not per deal:
+ * about 170 bytes a deal against 550. Each row is checked as a DevelopmentDeal.
+ */
+export const DevelopmentDealTable = z.strictObject({
+    columns: z
+        .array(DealColumn)
+        .length(DEAL_TABLE_COLUMNS.length)
+        .refine((columns) => new Set(columns).size === columns.length, {
+            message: `must list each deal property once: ${DEAL_TABLE_COLUMNS.join(', ')}`
+        }),
+    rows: z.array(z.array(z.unknown()).length(DEAL_TABLE_COLUMNS.length)).max(MAX_DEVELOPMENT_DEALS)
+});
+export type DevelopmentDealTable = z.infer<typeof DevelopmentDealTable>;
+
+/** `deals` as a deal table (columns in the contract's order). */
+export function toDealTable(deals: readonly DevelopmentDeal[]): DevelopmentDealTable {
+    return {
+        columns: [...DEAL_TABLE_COLUMNS],
+        rows: deals.map((deal) => DEAL_TABLE_COLUMNS.map((column) => deal[column]))
+    };
+}
+
 export const DevelopmentRules = z.strictObject({
     /** Deals (or closed deals, for outcome metrics) a rep needs before any gap of theirs can be flagged. */
     minDeals: z.int().min(3).max(1000).default(8),
@@ -113,7 +141,9 @@ export const DevelopmentRequest = z
         // Null or absent: the defaults (Apex sends null for "use the defaults").
         rules: DevelopmentRules.nullish(),
         reps: z.array(DevelopmentRep).min(1).max(MAX_REPS_PER_REQUEST),
-        deals: z.array(DevelopmentDeal).max(MAX_DEVELOPMENT_DEALS),
+        /** The deals' facts, as objects; or as `dealTable` (exactly one of the two). */
+        deals: z.array(DevelopmentDeal).max(MAX_DEVELOPMENT_DEALS).nullish(),
+        dealTable: DevelopmentDealTable.nullish(),
         /**
          * Metrics whose facts the org does not capture (no contact roles, no qualification fields, no history…): they
          * are reported as not captured instead of as zeros that would read as a pattern. Null or absent: all captured.
@@ -124,6 +154,37 @@ export const DevelopmentRequest = z
          * org does not record are not captured too, by the same thresholds as scoring's. Null or absent: no profile.
          */
         dataProfile: OrgDataProfile.nullish()
+    })
+    .transform((request, context) => {
+        const { dealTable, deals, ...rest } = request;
+        if ((deals == null) === (dealTable == null)) {
+            context.addIssue({
+                code: 'custom',
+                path: ['deals'],
+                message: 'send the deals as deals or as dealTable, one of the two'
+            });
+            return z.NEVER;
+        }
+        if (deals != null) return { ...rest, deals };
+        const decoded: DevelopmentDeal[] = [];
+        dealTable!.rows.forEach((row, rowIndex) => {
+            const parsed = DevelopmentDeal.safeParse(
+                Object.fromEntries(dealTable!.columns.map((column, index) => [column, row[index]]))
+            );
+            if (parsed.success) {
+                decoded.push(parsed.data);
+                return;
+            }
+            for (const issue of parsed.error.issues) {
+                const column = String(issue.path[0]);
+                context.addIssue({
+                    code: 'custom',
+                    path: ['dealTable', 'rows', rowIndex, dealTable!.columns.indexOf(column as keyof DevelopmentDeal)],
+                    message: `${[column, ...issue.path.slice(1)].join('.')}: ${issue.message}`
+                });
+            }
+        });
+        return { ...rest, deals: decoded };
     })
     .superRefine((request, context) => {
         const repIds = new Set<string>();
