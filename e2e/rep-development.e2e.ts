@@ -125,4 +125,29 @@ describe('Rep Development tab in Chromium', () => {
         await drill.locator('[data-id="recent-drills"] li').first().waitFor();
         await screenshot(page, 'practice-drill.png');
     });
+
+    it("manager: after the monthly batch, the tab reads this month's figures as of their day", async () => {
+        const base = product.workbench.url;
+        const { users } = await apiJson<Users>(base, '/api/users');
+        const manager = users.find((user) => user.level === 'manager')!;
+        const page = await openPage(browser, errors);
+        await page.goto(`${base}/?page=development&user=${manager.id}`);
+        await page.locator('c-rep-development [data-id="gap-rule"]').waitFor();
+        // Computed on demand: the page does not claim a batch ran.
+        expect(await page.locator('c-rep-development [data-id="computed-by"]').count()).toBe(0);
+
+        // The workbench has no scheduler: this runs RepDevelopmentBatch's stand-in now (one service call, org-wide).
+        const summary = await apiJson<{ asOf: string; snapshots: number }>(
+            base,
+            '/api/jobs/rep-development',
+            undefined,
+            {}
+        );
+        expect(summary.snapshots).toBeGreaterThan(0);
+        await page.reload();
+        const computedBy = page.locator('c-rep-development [data-id="computed-by"]');
+        await computedBy.waitFor();
+        expect(await computedBy.textContent()).toBe(`As of ${summary.asOf}, computed by the monthly batch.`);
+        expect(await page.locator('c-rep-development section[data-rep-id]').count()).toBeGreaterThan(0);
+    });
 });
