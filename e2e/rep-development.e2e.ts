@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { label } from '../workbench/twin/labels';
 import { apiJson, launchBrowser, openPage, startProduct, type Product } from './harness';
 
 const SCREENSHOTS = resolve(__dirname, '..', 'docs', 'screenshots');
@@ -147,7 +148,7 @@ describe('Rep Development tab in Chromium', () => {
         await page.reload();
         const computedBy = page.locator('c-rep-development [data-id="computed-by"]');
         await computedBy.waitFor();
-        expect(await computedBy.textContent()).toBe(`As of ${summary.asOf}, computed by the monthly batch.`);
+        expect(await computedBy.textContent()).toBe(label('RepDevelopmentComputedByBatch', summary.asOf));
         expect(await page.locator('c-rep-development section[data-rep-id]').count()).toBeGreaterThan(0);
     });
 });

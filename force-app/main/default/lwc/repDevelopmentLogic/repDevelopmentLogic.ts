@@ -115,7 +115,7 @@ export interface DevelopmentView {
     computedAt?: string | null;
 }
 
-/** The page's line for figures the monthly batch computed: "As of <day>, computed by the monthly batch."; else ''. */
+/** The page's line for figures from the monthly batch: the label's template with the as-of day; else ''. */
 export function computedByText(view: Pick<DevelopmentView, 'asOf' | 'computedBy'>, template: string): string {
     return view.computedBy === 'monthly_batch' ? template.replace('{0}', view.asOf) : '';
 }
