@@ -17,7 +17,7 @@ import {
 import { toId18 } from '../sample-org/ids';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
-import type { ApexContext, ApexMethod } from './controllers';
+import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { ApexError, isBlank, readId, readString } from './params';
 import { ServiceCallError, type ServiceTarget } from './service-client';
 import type { WorkbenchStore } from './store';
@@ -325,8 +325,11 @@ function toFieldValue(field: AllowedField, proposed: string): string | number {
     return proposed;
 }
 
-export const CallInsightsController: Record<string, ApexMethod> = {
-    getCallInsights(context, params) {
+export const CallInsightsController = {
+    getCallInsights(
+        context: ApexContext,
+        params: ParamsOf<'CallInsightsController.getCallInsights'>
+    ): ResultOf<'CallInsightsController.getCallInsights'> {
         const opportunity = requireOpportunity(context, params.opportunityId);
         const loggedCalls = context.store.org.tasks
             .filter((task) => task.WhatId === opportunity.Id)
@@ -344,7 +347,10 @@ export const CallInsightsController: Record<string, ApexMethod> = {
         return { loggedCalls, analyses };
     },
 
-    async analyzeCall(context, params) {
+    async analyzeCall(
+        context: ApexContext,
+        params: ParamsOf<'CallInsightsController.analyzeCall'>
+    ): Promise<ResultOf<'CallInsightsController.analyzeCall'>> {
         const opportunity = requireOpportunity(context, params.opportunityId);
         const source = readString(params.source, 'source');
         if (source === null || !SOURCES.has(source)) throw new ApexError(`Unknown call source "${source}".`);
@@ -395,7 +401,10 @@ export const CallInsightsController: Record<string, ApexMethod> = {
         return toView(record);
     },
 
-    async retryAnalysis(context, params) {
+    async retryAnalysis(
+        context: ApexContext,
+        params: ParamsOf<'CallInsightsController.retryAnalysis'>
+    ): Promise<ResultOf<'CallInsightsController.retryAnalysis'>> {
         const { record, opportunity } = requireAnalysis(context, params.analysisId);
         if (record.Status__c !== 'pending_retry' && record.Status__c !== 'failed') {
             throw new ApexError('Only an analysis that is pending retry or failed can be retried.');
@@ -404,7 +413,10 @@ export const CallInsightsController: Record<string, ApexMethod> = {
         return toView(record);
     },
 
-    applyDecisions(context, params) {
+    applyDecisions(
+        context: ApexContext,
+        params: ParamsOf<'CallInsightsController.applyDecisions'>
+    ): ResultOf<'CallInsightsController.applyDecisions'> {
         let decisions: { field?: unknown; verdict?: unknown }[];
         try {
             decisions = JSON.parse(String(readString(params.decisionsJson, 'decisionsJson'))) as typeof decisions;

@@ -12,12 +12,12 @@ import {
     type ExitCriterionSignal,
     type PracticeTurnRequest
 } from '../../service/src/contract';
-import type { DrillOptions, DrillSession } from 'c/repDevelopmentLogic';
+import type { DrillSession } from 'c/repDevelopmentLogic';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { PlaybookStepDefinition } from '../sample-org/metadata';
-import type { ApexContext } from './controllers';
+import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { developmentState, monthOf, type PracticeSessionRecord } from './development-state';
-import { ApexError, type ApexParams, readId, readString, text } from './params';
+import { ApexError, readId, readString, text } from './params';
 import { ServiceCallError } from './service-client';
 import { postToService } from './service-json';
 
@@ -121,7 +121,7 @@ function apply(context: ApexContext, session: PracticeSessionRecord, response: P
 }
 
 export const PracticeController = {
-    getDrillOptions(context: ApexContext): DrillOptions {
+    getDrillOptions(context: ApexContext): ResultOf<'PracticeController.getDrillOptions'> {
         const { store } = context;
         const state = developmentState(store);
         const month = monthOf(store.today());
@@ -152,7 +152,10 @@ export const PracticeController = {
         };
     },
 
-    async startDrill(context: ApexContext, params: ApexParams): Promise<DrillSession> {
+    async startDrill(
+        context: ApexContext,
+        params: ParamsOf<'PracticeController.startDrill'>
+    ): Promise<ResultOf<'PracticeController.startDrill'>> {
         const { store } = context;
         const opportunityId = readId(params.opportunityId, 'opportunityId');
         const skill = readString(params.skill, 'skill');
@@ -219,7 +222,10 @@ export const PracticeController = {
         return toView(session, response);
     },
 
-    async answer(context: ApexContext, params: ApexParams): Promise<DrillSession> {
+    async answer(
+        context: ApexContext,
+        params: ParamsOf<'PracticeController.answer'>
+    ): Promise<ResultOf<'PracticeController.answer'>> {
         const session = readSession(context, readId(params.sessionId, 'sessionId'));
         if (session.Status__c === 'completed') throw new ApexError('This drill is finished; start a new one.');
         const answer = readString(params.answer, 'answer')?.trim() ?? '';

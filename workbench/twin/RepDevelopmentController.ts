@@ -14,11 +14,11 @@ import {
     type MetricKey
 } from '../../service/src/contract';
 import { METRICS } from '../../service/src/modules/development/engine';
-import type { DevelopmentView, FocusView, PracticeMonth, ScopeOptions } from 'c/repDevelopmentLogic';
-import type { ApexContext } from './controllers';
+import type { FocusView, PracticeMonth } from 'c/repDevelopmentLogic';
+import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { developmentFacts, DEVELOPMENT_WINDOW_DAYS } from './development-facts';
 import { developmentState, monthOf, type RepFocusRecord } from './development-state';
-import { ApexError, type ApexParams, isBlank, readDecimal, readId, readString, text } from './params';
+import { ApexError, isBlank, readDecimal, readId, readString, text } from './params';
 import { ServiceCallError } from './service-client';
 import type { WorkbenchStore } from './store';
 import { postToService } from './service-json';
@@ -114,12 +114,15 @@ function requireTeamMember(context: ApexContext, repId: string | null) {
 }
 
 export const RepDevelopmentController = {
-    getScopeOptions(context: ApexContext): ScopeOptions {
+    getScopeOptions(context: ApexContext): ResultOf<'RepDevelopmentController.getScopeOptions'> {
         const reps = context.store.teamMembers(context.userId).map((user) => ({ label: user.Name, value: user.Id }));
         return { reps, hasTeam: reps.length > 0 };
     },
 
-    async getDevelopment(context: ApexContext, params: ApexParams): Promise<DevelopmentView> {
+    async getDevelopment(
+        context: ApexContext,
+        params: ParamsOf<'RepDevelopmentController.getDevelopment'>
+    ): Promise<ResultOf<'RepDevelopmentController.getDevelopment'>> {
         const { store } = context;
         const scope = readString(params.scope, 'scope');
         const { label, reps } = repsInScope(context, scope, readId(params.repId, 'repId'));
@@ -199,7 +202,10 @@ export const RepDevelopmentController = {
         };
     },
 
-    setFocus(context: ApexContext, params: ApexParams): FocusView {
+    setFocus(
+        context: ApexContext,
+        params: ParamsOf<'RepDevelopmentController.setFocus'>
+    ): ResultOf<'RepDevelopmentController.setFocus'> {
         const { store } = context;
         const rep = requireTeamMember(context, readId(params.repId, 'repId'));
         const skill = readString(params.skill, 'skill');
@@ -259,7 +265,10 @@ export const RepDevelopmentController = {
         return toFocusView(context, focus);
     },
 
-    reviewFocus(context: ApexContext, params: ApexParams): FocusView {
+    reviewFocus(
+        context: ApexContext,
+        params: ParamsOf<'RepDevelopmentController.reviewFocus'>
+    ): ResultOf<'RepDevelopmentController.reviewFocus'> {
         const { store } = context;
         const focusId = readId(params.focusId, 'focusId');
         const state = developmentState(store);

@@ -17,7 +17,7 @@ import { calibrationExamples } from '../sample-org/calibration';
 import { dayOf, isoDate } from '../sample-org/dates';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
-import type { ApexContext } from './controllers';
+import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { ApexError, readString, text } from './params';
 import { ServiceCallError, type ServiceTarget } from './service-client';
 import type { WorkbenchStore } from './store';
@@ -403,7 +403,7 @@ function forecast(store: WorkbenchStore, from: string, before: string, owners: S
 // ---------------------------------------------------------------- the controller
 
 export const StrategyCheckController = {
-    getFilterOptions(context: ApexContext): { quarters: Option[]; scopes: Option[]; defaultQuarter: string } {
+    getFilterOptions(context: ApexContext): ResultOf<'StrategyCheckController.getFilterOptions'> {
         const start = quarterStart(quarterOf(context.store.today()));
         const quarters: Option[] = [];
         for (let back = 0; back < QUARTERS_OFFERED; back++) {
@@ -421,7 +421,10 @@ export const StrategyCheckController = {
         };
     },
 
-    async getStrategyCheck(context: ApexContext, params: Record<string, unknown>): Promise<CheckView> {
+    async getStrategyCheck(
+        context: ApexContext,
+        params: ParamsOf<'StrategyCheckController.getStrategyCheck'>
+    ): Promise<ResultOf<'StrategyCheckController.getStrategyCheck'>> {
         const quarter = readString(params.quarter, 'quarter');
         const scope = readString(params.scope, 'scope');
         const from = quarterStart(quarter);
