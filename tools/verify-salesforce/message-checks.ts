@@ -72,6 +72,21 @@ export const MESSAGE_ALLOW_LIST: readonly AllowedMessage[] = [
         reason: "seeded sample history: the notes a manager typed on last month's focus are data, not a message"
     },
     {
+        file: 'workbench/twin/RepDevelopmentController.ts',
+        lineContains: 'cannot be ',
+        reason: 'a data note on what the loaded sample data set does not record: workbench only, no Apex counterpart'
+    },
+    {
+        file: 'workbench/twin/RepDevelopmentController.ts',
+        lineContains: 'a finished export',
+        reason: 'a data note on the loaded public data set: workbench only, no Apex counterpart'
+    },
+    {
+        file: 'workbench/twin/RepDevelopmentController.ts',
+        lineContains: 'seeded sample history (workbench only)',
+        reason: 'a data note on the seeded sample history: workbench only, no Apex counterpart'
+    },
+    {
         file: 'workbench/twin/server.ts',
         lineContains: '',
         reason: "the workbench's own HTTP layer (bad JSON, wrong verb, unknown user): answers a developer, no Apex counterpart"
