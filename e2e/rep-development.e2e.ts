@@ -148,7 +148,7 @@ describe('Rep Development tab in Chromium', () => {
         await page.reload();
         const computedBy = page.locator('c-rep-development [data-id="computed-by"]');
         await computedBy.waitFor();
-        expect(await computedBy.textContent()).toBe(label('RepDevelopmentComputedByBatch', summary.asOf));
+        expect(await computedBy.textContent()).toBe(label('DevelopmentComputedByBatch', summary.asOf));
         expect(await page.locator('c-rep-development section[data-rep-id]').count()).toBeGreaterThan(0);
     });
 });

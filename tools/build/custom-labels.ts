@@ -4,6 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { formatLabel } from '../../force-app/main/default/lwc/lwcUtils/lwcUtils';
+
+export { formatLabel };
 
 export const LABELS_FILE = resolve(
     __dirname,
@@ -39,31 +42,31 @@ export function readCustomLabels(file = LABELS_FILE): Map<string, CustomLabel> {
     return labels;
 }
 
+let cachedLabels: Map<string, CustomLabel> | undefined;
+
 /**
- * Apex `String.format(template, args)`: Java MessageFormat, as far as labels use it. `{n}` is the nth argument
- * (null prints as `null`), `''` is one quote, and text between single quotes is literal.
+ * The text of one Custom Label of the package, as Apex reads it: `System.Label.X` without arguments, and
+ * `String.format(System.Label.X, args)` with them. The workbench twin and the sample org take every message from here.
  */
-export function formatLabel(template: string, args: ReadonlyArray<string | number | null | undefined>): string {
-    let output = '';
-    for (let position = 0; position < template.length; position++) {
-        const character = template[position]!;
-        if (character === "'") {
-            const end = template.indexOf("'", position + 1);
-            if (end === position + 1) {
-                output += "'";
-            } else {
-                output += template.slice(position + 1, end === -1 ? template.length : end);
-            }
-            position = end === -1 ? template.length : end;
-        } else if (character === '{') {
-            const match = /^\{(\d+)\}/.exec(template.slice(position));
-            if (!match) throw new Error(`Unsupported placeholder in label "${template}" at ${position}`);
-            const value = args[Number(match[1])];
-            output += value === null || value === undefined ? 'null' : String(value);
-            position += match[0].length - 1;
-        } else {
-            output += character;
-        }
+export function label(name: string, ...args: Array<string | number | null | undefined>): string {
+    cachedLabels ??= readCustomLabels();
+    const found = cachedLabels.get(name);
+    if (!found) throw new Error(`No Custom Label ${name} in force-app/main/default/labels`);
+    return labelText(found.value, args, name);
+}
+
+/**
+ * A label's value with its arguments: formatted like `String.format` when the value has placeholders (it must then
+ * get arguments), the value as it is otherwise (Apex reads such a label without String.format, so a quote is a quote).
+ */
+export function labelText(
+    value: string,
+    args: ReadonlyArray<string | number | null | undefined>,
+    name = value
+): string {
+    const hasPlaceholders = /\{\d+\}/.test(value);
+    if (hasPlaceholders !== args.length > 0) {
+        throw new Error(`Custom Label ${name} ${hasPlaceholders ? 'needs arguments' : 'takes no arguments'}`);
     }
-    return output;
+    return hasPlaceholders ? formatLabel(value, args) : value;
 }

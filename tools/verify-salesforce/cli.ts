@@ -13,7 +13,9 @@ import { runCodeAnalyzer } from './code-analyzer';
 import { readComponentImports } from './component-imports';
 import { checkApexImports, checkDtoClasses, type JsonSchema } from './contract-checks';
 import { ALL_STEPS, formatFinding, StepError, type Finding, type StepName } from './findings';
-import { checkLabels } from './label-checks';
+import { checkLabels, LABELS_PATH } from './label-checks';
+import { checkMessages, messageSources } from './message-checks';
+import { readCustomLabels } from '../build/custom-labels';
 import { runMetadataConversion } from './metadata-conversion';
 import { runMetadataSchema } from './metadata-schema';
 import { checkPassedParameters, checkTwin, readTwin } from './seam-checks';
@@ -167,6 +169,10 @@ export async function verifySalesforce(
             ...checkApexImports(apexImports, classes),
             ...checkPassedParameters(apexImports, classes),
             ...checkLabels(root, project.packageDirectories),
+            ...checkMessages(
+                messageSources(root, project.packageDirectories),
+                existsSync(resolve(root, LABELS_PATH)) ? [...readCustomLabels(resolve(root, LABELS_PATH)).values()] : []
+            ),
             ...(apexLs?.schemaImportFindings ?? []),
             ...checkPermissionCoverage(project),
             ...checkRecordIntegrity(project),

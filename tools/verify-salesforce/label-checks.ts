@@ -1,5 +1,6 @@
 // Custom Labels named by the code must exist in the package's labels file: `System.Label.X` in Apex,
-// `@salesforce/label/c.X` in components, `label('X', ...)` in the workbench twin. Reported with file, line and column.
+// `@salesforce/label/c.X` in components and the workbench client, `label('X', ...)` in the workbench twin and sample org.
+// Reported with file, line and column.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCustomLabels } from '../build/custom-labels';
@@ -49,7 +50,7 @@ export function checkLabels(root: string, packageDirectories: readonly string[])
                 (path) => /\.(cls|trigger)$/.test(path) || (/[\\/]lwc[\\/]/.test(path) && path.endsWith('.ts'))
             )
         ),
-        ...walkFiles(join(root, 'workbench', 'twin'), (path) => path.endsWith('.ts') && !path.endsWith('.test.ts'))
+        ...walkFiles(join(root, 'workbench'), (path) => path.endsWith('.ts') && !path.endsWith('.test.ts'))
     ];
     const findings: Finding[] = [];
     for (const path of sources) {

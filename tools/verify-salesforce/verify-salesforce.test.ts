@@ -275,6 +275,20 @@ describe('verify:salesforce on planted defects', () => {
             ].join('\n')
         );
 
+        // Defect 8 (contracts): user-facing messages written as literals, in Apex (line 3) and in the twin (line 1).
+        writeApexClass(
+            'PlantedLiteralMessage',
+            [
+                'public with sharing class PlantedLiteralMessage {',
+                '    public static void refuse() {',
+                "        throw new AuraHandledException('Choose a deal first.');",
+                '    }',
+                '}',
+                ''
+            ].join('\n')
+        );
+        write('workbench/twin/PlantedLiteralMessage.ts', "throw new ApexError('Choose a deal first.');\n");
+
         result = runVerify();
         if (process.env.DEBUG_VERIFY) console.log(result.output);
     }, 180_000);
@@ -360,6 +374,15 @@ describe('verify:salesforce on planted defects', () => {
     it('reports a Custom Label used in Apex but absent from the labels file', () => {
         expect(result.output).toContain(
             "force-app/main/default/classes/PlantedMissingLabel.cls:3:23  [contracts] Custom Label 'No_Such_Label' is not in force-app/main/default/labels/CustomLabels.labels-meta.xml"
+        );
+    });
+
+    it('reports a user-facing message written as a literal, in Apex and in the twin', () => {
+        expect(result.output).toContain(
+            'force-app/main/default/classes/PlantedLiteralMessage.cls:3:40  [contracts] a user-facing message written as a literal ("Choose a deal first."): make it a Custom Label and read System.Label'
+        );
+        expect(result.output).toContain(
+            'workbench/twin/PlantedLiteralMessage.ts:1:21  [contracts] the twin writes a message itself ("Choose a deal first."): take it from the labels file with label(...)'
         );
     });
 

@@ -43,6 +43,7 @@ import {
     SKIP_REASONS,
     TITLES
 } from './names';
+import { label } from '../../tools/build/custom-labels';
 import { createRandom, type Random } from './prng';
 import { measureOrgDataProfile } from './data-profile';
 import { buildDeal, indexSampleOrg, orgContextAt, stateBefore } from './scoring';
@@ -852,7 +853,7 @@ function buildReviews(context: Context): void {
         const reviewId = ids.next('Pipeline_Review__c');
         org.pipelineReviews.push({
             Id: reviewId,
-            Name: `Pipeline review ${isoDate(reviewDay)} (My team)`,
+            Name: label('ReviewSessionName', isoDate(reviewDay), label('TeamScopeNameMyTeam')),
             Manager__c: manager.Id,
             Scope__c: 'my_team',
             Scope_Rep__c: null,

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ExitCriterionSignal, type ScoringConfigOverride } from '../../service/src/contract';
+import { label } from '../../tools/build/custom-labels';
 
 export const CUSTOM_METADATA_DIR = resolve(__dirname, '..', '..', 'force-app', 'main', 'default', 'customMetadata');
 
@@ -290,7 +291,7 @@ function listRuleMatches(rule: string | null, value: string | null, noun: string
     if (value === null || value.trim() === '') return false;
     for (const allowed of rule.split(';')) {
         if (allowed.trim().toLowerCase() === value.trim().toLowerCase()) {
-            reasons.push(`${noun} "${value}"`);
+            reasons.push(label('PlaybookMatchedRule', noun, value));
             return true;
         }
     }
@@ -304,9 +305,9 @@ function matchReasons(
 ): string[] | null {
     if (!playbook.isActive) return null;
     const reasons: string[] = [];
-    if (!listRuleMatches(playbook.opportunityTypes, deal.type, 'type', reasons)) return null;
-    if (!listRuleMatches(playbook.industries, deal.industry, 'industry', reasons)) return null;
-    if (!listRuleMatches(playbook.recordTypes, deal.recordType, 'record type', reasons)) return null;
+    if (!listRuleMatches(playbook.opportunityTypes, deal.type, label('PlaybookRuleType'), reasons)) return null;
+    if (!listRuleMatches(playbook.industries, deal.industry, label('PlaybookRuleIndustry'), reasons)) return null;
+    if (!listRuleMatches(playbook.recordTypes, deal.recordType, label('PlaybookRuleRecordType'), reasons)) return null;
     if (playbook.minAmount !== null || playbook.maxAmount !== null) {
         const amount = deal.amount;
         if (
@@ -317,8 +318,11 @@ function matchReasons(
             return null;
         }
         const low = playbook.minAmount === null ? '0' : formatAmount(playbook.minAmount);
-        const high = playbook.maxAmount === null ? 'no upper limit' : `below ${formatAmount(playbook.maxAmount)}`;
-        reasons.push(`amount ${formatAmount(amount)} within ${low} and ${high}`);
+        const high =
+            playbook.maxAmount === null
+                ? label('PlaybookNoUpperLimit')
+                : label('PlaybookBelowAmount', formatAmount(playbook.maxAmount));
+        reasons.push(label('PlaybookMatchedAmount', formatAmount(amount), low, high));
     }
     return reasons;
 }
@@ -347,6 +351,9 @@ export function matchPlaybook(
     if (best === null) return null;
     return {
         playbook: best,
-        reason: bestReasons.length === 0 ? 'It applies to every deal.' : `Matched on ${bestReasons.join(', ')}.`
+        reason:
+            bestReasons.length === 0
+                ? label('PlaybookMatchesEveryDeal')
+                : label('PlaybookMatchedOn', bestReasons.join(', '))
     };
 }

@@ -17,7 +17,8 @@ import {
 import { toId18 } from '../sample-org/ids';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
-import type { ApexContext, ApexMethod } from './controllers';
+import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
+import { label } from './labels';
 import { ApexError, isBlank, readId, readString } from './params';
 import { ServiceCallError, type ServiceTarget } from './service-client';
 import type { WorkbenchStore } from './store';
@@ -96,9 +97,9 @@ export function callAnalyses(store: WorkbenchStore): CallAnalysisRecord[] {
 
 function requireOpportunity(context: ApexContext, opportunityId: unknown): OpportunityRecord {
     const id = readId(opportunityId, 'opportunityId');
-    if (id === null) throw new ApexError('An opportunity id is required.');
+    if (id === null) throw new ApexError(label('OpportunityIdRequired'));
     const opportunity = context.store.visibleOpportunity(context.userId, id);
-    if (!opportunity) throw new ApexError('The opportunity does not exist, or you cannot see it.');
+    if (!opportunity) throw new ApexError(label('CallOpportunityNotVisible'));
     return opportunity;
 }
 
@@ -184,7 +185,7 @@ function buildRequest(
     const match = playbookMatchFor(index, opportunity, opportunity.Amount);
     const extractor = store.setting('Call_Analysis_Extractor') ?? 'auto';
     if (extractor !== 'auto' && extractor !== 'deterministic' && extractor !== 'llm') {
-        throw new ApexError('Execution Loop setting "Call_Analysis_Extractor" must be auto, deterministic or llm.');
+        throw new ApexError(label('SettingBadExtractor'));
     }
     return {
         text,
@@ -295,7 +296,7 @@ function requireAnalysis(
     const id = readId(analysisId, 'analysisId');
     const record = callAnalyses(context.store).find((candidate) => candidate.Id === id);
     const opportunity = record ? context.store.visibleOpportunity(context.userId, record.Opportunity__c) : undefined;
-    if (!record || !opportunity) throw new ApexError('That call analysis does not exist, or you cannot see it.');
+    if (!record || !opportunity) throw new ApexError(label('CallAnalysisNotVisible'));
     return { record, opportunity };
 }
 
@@ -303,30 +304,33 @@ function requireAnalysis(
 function toFieldValue(field: AllowedField, proposed: string): string | number {
     if (field.fieldType === 'picklist') {
         if (!(field.picklistValues ?? []).includes(proposed)) {
-            throw new ApexError(`"${proposed}" is not an active value of ${field.label}.`);
+            throw new ApexError(label('CallInactivePicklistValue', proposed, field.label));
         }
         return proposed;
     }
     if (field.fieldType === 'date') {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(proposed))
-            throw new ApexError(`"${proposed}" is not a valid value for ${field.label}.`);
+            throw new ApexError(label('CallInvalidValue', proposed, field.label));
         return proposed;
     }
     if (field.fieldType === 'number') {
         const value = Number(proposed);
         if (proposed.trim() === '' || !Number.isFinite(value)) {
-            throw new ApexError(`"${proposed}" is not a valid value for ${field.label}.`);
+            throw new ApexError(label('CallInvalidValue', proposed, field.label));
         }
         return value;
     }
     if (field.maxLength !== null && proposed.length > field.maxLength) {
-        throw new ApexError(`${field.label} holds at most ${field.maxLength} characters.`);
+        throw new ApexError(label('CallValueTooLong', field.label, field.maxLength));
     }
     return proposed;
 }
 
-export const CallInsightsController: Record<string, ApexMethod> = {
-    getCallInsights(context, params) {
+export const CallInsightsController = {
+    getCallInsights(
+        context: ApexContext,
+        params: ParamsOf<'CallInsightsController.getCallInsights'>
+    ): ResultOf<'CallInsightsController.getCallInsights'> {
         const opportunity = requireOpportunity(context, params.opportunityId);
         const loggedCalls = context.store.org.tasks
             .filter((task) => task.WhatId === opportunity.Id)
@@ -344,30 +348,31 @@ export const CallInsightsController: Record<string, ApexMethod> = {
         return { loggedCalls, analyses };
     },
 
-    async analyzeCall(context, params) {
+    async analyzeCall(
+        context: ApexContext,
+        params: ParamsOf<'CallInsightsController.analyzeCall'>
+    ): Promise<ResultOf<'CallInsightsController.analyzeCall'>> {
         const opportunity = requireOpportunity(context, params.opportunityId);
         const source = readString(params.source, 'source');
-        if (source === null || !SOURCES.has(source)) throw new ApexError(`Unknown call source "${source}".`);
+        if (source === null || !SOURCES.has(source)) throw new ApexError(label('CallUnknownSource', source));
         const sourceRecordId = readId(params.sourceRecordId, 'sourceRecordId');
         let text: string | null;
         if (source === 'pasted_notes') {
             text = readString(params.text, 'text');
         } else if (sourceRecordId === null) {
-            throw new ApexError('Pick the logged call to analyse.');
+            throw new ApexError(label('CallPickLoggedCall'));
         } else if (source === 'task') {
             const task = context.store.org.tasks.find((candidate) => candidate.Id === sourceRecordId);
             if (!task || task.WhatId !== opportunity.Id) {
-                throw new ApexError('That task is not logged on this opportunity, or you cannot see it.');
+                throw new ApexError(label('CallTaskNotOnDeal'));
             }
             text = (task as { Description?: string | null }).Description ?? null;
         } else {
-            throw new ApexError('The workbench has no events or files with call text.');
+            throw new ApexError(label('CallWorkbenchNoEvents'));
         }
-        if (text === null || isBlank(text)) throw new ApexError('There is no text to analyse.');
+        if (text === null || isBlank(text)) throw new ApexError(label('CallNoText'));
         if (text.length > MAX_TEXT_CHARS) {
-            throw new ApexError(
-                `The text has ${text.length} characters; Call Insights reads at most ${MAX_TEXT_CHARS}.`
-            );
+            throw new ApexError(label('CallTextTooLong', text.length, MAX_TEXT_CHARS));
         }
         const analyses = callAnalyses(context.store);
         const record: CallAnalysisRecord = {
@@ -395,26 +400,32 @@ export const CallInsightsController: Record<string, ApexMethod> = {
         return toView(record);
     },
 
-    async retryAnalysis(context, params) {
+    async retryAnalysis(
+        context: ApexContext,
+        params: ParamsOf<'CallInsightsController.retryAnalysis'>
+    ): Promise<ResultOf<'CallInsightsController.retryAnalysis'>> {
         const { record, opportunity } = requireAnalysis(context, params.analysisId);
         if (record.Status__c !== 'pending_retry' && record.Status__c !== 'failed') {
-            throw new ApexError('Only an analysis that is pending retry or failed can be retried.');
+            throw new ApexError(label('CallRetryNotAllowed'));
         }
         await run(context, record, opportunity);
         return toView(record);
     },
 
-    applyDecisions(context, params) {
+    applyDecisions(
+        context: ApexContext,
+        params: ParamsOf<'CallInsightsController.applyDecisions'>
+    ): ResultOf<'CallInsightsController.applyDecisions'> {
         let decisions: { field?: unknown; verdict?: unknown }[];
         try {
             decisions = JSON.parse(String(readString(params.decisionsJson, 'decisionsJson'))) as typeof decisions;
-            if (!Array.isArray(decisions)) throw new Error('not a list');
+            if (!Array.isArray(decisions)) throw new TypeError();
         } catch {
-            throw new ApexError('The decisions could not be read.');
+            throw new ApexError(label('CallDecisionsUnreadable'));
         }
         const { record, opportunity } = requireAnalysis(context, params.analysisId);
         if (record.Status__c !== 'analyzed' || record.Result_Json__c === null) {
-            throw new ApexError('This analysis has no proposals waiting for review.');
+            throw new ApexError(label('CallNoProposalsToReview'));
         }
         const result = CallAnalysisResponse.parse(JSON.parse(record.Result_Json__c));
         const proposalByField = new Map(result.proposals.map((proposal) => [proposal.field.toLowerCase(), proposal]));
@@ -422,15 +433,15 @@ export const CallInsightsController: Record<string, ApexMethod> = {
         for (const decision of decisions) {
             const field = typeof decision?.field === 'string' ? decision.field.toLowerCase() : null;
             if (field === null || !proposalByField.has(field)) {
-                throw new ApexError('A decision names a field this analysis did not propose.');
+                throw new ApexError(label('CallDecisionUnknownField'));
             }
             if (decision.verdict !== 'accepted' && decision.verdict !== 'rejected') {
-                throw new ApexError('Each proposal must be accepted or rejected.');
+                throw new ApexError(label('CallDecisionBadVerdict'));
             }
             verdictByField.set(field, decision.verdict);
         }
         if (verdictByField.size !== proposalByField.size) {
-            throw new ApexError('Accept or reject every proposed update before saving.');
+            throw new ApexError(label('CallDecideEveryProposal'));
         }
         const allowed = new Map(
             allowList(context.store, opportunity).map((field) => [field.apiName.toLowerCase(), field])
@@ -441,11 +452,9 @@ export const CallInsightsController: Record<string, ApexMethod> = {
             const verdict = verdictByField.get(key)!;
             if (verdict === 'accepted') {
                 const field = allowed.get(key);
-                if (!field) throw new ApexError(`${proposal.label} is no longer a field you can edit.`);
+                if (!field) throw new ApexError(label('CallFieldNoLongerEditable', proposal.label));
                 if (field.currentValue !== proposal.currentValue) {
-                    throw new ApexError(
-                        `${proposal.label} changed since the analysis (now "${field.currentValue}"). Analyse the call again.`
-                    );
+                    throw new ApexError(label('CallFieldChanged', proposal.label, field.currentValue));
                 }
                 changes[field.apiName] = toFieldValue(field, proposal.proposedValue);
             }

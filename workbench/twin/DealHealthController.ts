@@ -8,6 +8,7 @@
 import { ScoreRequest, type Deal } from '../../service/src/contract';
 import { orgContextAt, buildDeal } from '../sample-org/scoring';
 import type { DealHealthView } from './apex-types';
+import { label } from './labels';
 import { callExecutionLoopService, ServiceCallError } from './service-client';
 import type { StoredSnapshot, WorkbenchStore } from './store';
 import { type ApexContext, type ParamsOf, notVisible, recentSnapshots, requireOpportunityId } from './apex-context';
@@ -54,8 +55,8 @@ function staleView(context: ApexContext, opportunityId: string, reason: string):
     view.isStale = true;
     view.staleReason =
         view.hasSnapshot && view.scoredAt
-            ? `${reason} Showing the last score from ${formatDatetime(view.scoredAt)}.`
-            : `${reason} This deal has not been scored yet.`;
+            ? label('DealHealthShowingLastScore', reason, formatDatetime(view.scoredAt))
+            : `${reason} ${label('DealHealthNotScoredYet')}`;
     return view;
 }
 

@@ -118,7 +118,7 @@ function addMonths(isoDay: string, months: number): string {
 /** PipelineReviewService.resolve: the validated scope and filters of a board query. */
 function resolve(context: ApexContext, query: BoardQuery | null): ResolvedScope {
     if (query === null) {
-        throw new ApexError('Choose a scope for the review: my team, one rep or all deals you can see.');
+        throw new ApexError(label('ReviewChooseScope'));
     }
     const criteria: Criteria = {
         ownerIds: null,
@@ -129,12 +129,12 @@ function resolve(context: ApexContext, query: BoardQuery | null): ResolvedScope 
         band: null
     };
     const teamScope = resolveTeamScope(context.store, context.userId, query.scope, query.repId);
-    const { label, repId } = teamScope;
+    const { repId } = teamScope;
     criteria.ownerIds = teamScope.ownerIds;
     if (!isBlank(query.closeQuarter)) {
         const quarter = QUARTER.exec(query.closeQuarter!.trim());
         if (!quarter) {
-            throw new ApexError(`The close quarter "${query.closeQuarter}" is not a quarter like 2026-Q3.`);
+            throw new ApexError(label('ReviewBadCloseQuarter', query.closeQuarter));
         }
         const month = (Number(quarter[2]) - 1) * 3 + 1;
         criteria.closeFrom = `${quarter[1]}-${String(month).padStart(2, '0')}-01`;
@@ -144,18 +144,18 @@ function resolve(context: ApexContext, query: BoardQuery | null): ResolvedScope 
     if (!isBlank(query.forecastCategory)) {
         if (!FORECAST_CATEGORIES.includes(query.forecastCategory!)) {
             throw new ApexError(
-                `Unknown forecast category "${query.forecastCategory}"; use ${FORECAST_CATEGORIES.join(', ')}.`
+                label('ReviewUnknownForecastCategory', query.forecastCategory, FORECAST_CATEGORIES.join(', '))
             );
         }
         criteria.forecastCategory = query.forecastCategory;
     }
     if (!isBlank(query.band)) {
         if (!BANDS.has(query.band!)) {
-            throw new ApexError(`Unknown band "${query.band}"; use healthy, watch or at_risk.`);
+            throw new ApexError(label('ReviewUnknownBand', query.band));
         }
         criteria.band = query.band;
     }
-    return { scope: query.scope as ResolvedScope['scope'], repId, label, criteria };
+    return { scope: query.scope as ResolvedScope['scope'], repId, label: teamScope.label, criteria };
 }
 
 /** Open opportunities in scope and filters that the user can see (PipelineReviewSelector.opportunityConditions). */
@@ -341,7 +341,7 @@ function quarterOptions(today: string): Option[] {
 }
 
 function validationError(problems: readonly string[]): ApexError {
-    return new ApexError(`Nothing was saved. ${problems.join(' ')}`);
+    return new ApexError(label('ReviewNothingSaved', problems.join(' ')));
 }
 
 /** The review when it exists, is visible, is the user's and is in progress; otherwise a problem is added. */
@@ -352,13 +352,13 @@ function requireOpenReview(
 ): PipelineReviewRecord | null {
     const review = visibleReview(context, reviewId);
     if (!review) {
-        problems.push(`The review ${text(reviewId)} was not found or is not visible to you.`);
+        problems.push(label('ReviewNotFound', text(reviewId)));
         return null;
     }
     if (review.Manager__c !== context.userId) {
-        problems.push(`The review "${review.Name}" belongs to another manager.`);
+        problems.push(label('ReviewOtherManager', review.Name));
     } else if (review.Status__c !== STATUS_IN_PROGRESS) {
-        problems.push(`The review "${review.Name}" is completed; start a new review to record decisions.`);
+        problems.push(label('ReviewCompleted', review.Name));
     }
     return review;
 }
@@ -406,7 +406,7 @@ export function validateDecision(
 
 function summarize(context: ApexContext, reviewId: string | null): SessionSummary {
     const review = visibleReview(context, reviewId);
-    if (!review) throw new ApexError(`The review ${text(reviewId)} was not found or is not visible to you.`);
+    if (!review) throw new ApexError(label('ReviewNotFound', text(reviewId)));
     const summary: SessionSummary = {
         reviewId: review.Id,
         reviewName: review.Name,
@@ -478,11 +478,11 @@ export const PipelineReviewController = {
         const resolved = resolve(context, query);
         const pageSize = query!.pageSize ?? DEFAULT_PAGE_SIZE;
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new ApexError(`The page size must be between 1 and ${MAX_PAGE_SIZE}.`);
+            throw new ApexError(label('ReviewBadPageSize', MAX_PAGE_SIZE));
         }
         const { cursorRisk, cursorId } = query!;
         if ((cursorRisk === null) !== (cursorId === null)) {
-            throw new ApexError('A page cursor needs both the risk-weighted amount and the snapshot id.');
+            throw new ApexError(label('ReviewBadCursor'));
         }
         const reviewDates = completedReviews(context, RECENT_REVIEWS).map((review) => review.Started_At__c);
         const lastReviewAt = reviewDates[0] ?? null;
@@ -577,7 +577,7 @@ export const PipelineReviewController = {
         const now = store.nowIso();
         const review: PipelineReviewRecord = {
             Id: store.newId('Pipeline_Review__c'),
-            Name: abbreviate(`Pipeline review ${now.slice(0, 10)} (${resolved.label})`, 80),
+            Name: abbreviate(label('ReviewSessionName', now.slice(0, 10), resolved.label), 80),
             Manager__c: context.userId,
             Scope__c: resolved.scope,
             Scope_Rep__c: resolved.repId,
@@ -606,9 +606,9 @@ export const PipelineReviewController = {
         const { store } = context;
         const problems: string[] = [];
         const review = requireOpenReview(context, reviewId, problems);
-        if (decisions === null || decisions.length === 0) problems.push('Record at least one decision.');
+        if (decisions === null || decisions.length === 0) problems.push(label('ReviewNoDecisions'));
         else if (decisions.length > MAX_DECISIONS) {
-            problems.push(`At most ${MAX_DECISIONS} decisions can be saved at once; save them in parts.`);
+            problems.push(label('ReviewTooManyDecisions', MAX_DECISIONS));
         }
         if (problems.length > 0) throw validationError(problems);
         const inputs = decisions!;
@@ -630,7 +630,7 @@ export const PipelineReviewController = {
         const perDeal = new Map<string, number>();
         for (const input of inputs) {
             if (input === null || input.opportunityId === null) {
-                problems.push('A decision names no deal.');
+                problems.push(label('ReviewDecisionNoDeal'));
                 continue;
             }
             perDeal.set(input.opportunityId, (perDeal.get(input.opportunityId) ?? 0) + 1);
@@ -643,20 +643,20 @@ export const PipelineReviewController = {
             if (!deal) {
                 if (!reported.has(input.opportunityId)) {
                     reported.add(input.opportunityId);
-                    problems.push(`${name}: the opportunity was not found or is not visible to you.`);
+                    problems.push(label('ReviewDealNotVisible', name));
                 }
                 continue;
             }
             const count = perDeal.get(deal.Id) ?? 0;
             if (count > 1 && !reported.has(deal.Id)) {
                 reported.add(deal.Id);
-                problems.push(`${name}: one decision per deal; this deal has ${count}.`);
+                problems.push(label('ReviewOneDecisionPerDeal', name, count));
             }
             // Visible deals are editable here: owners and the managers above them in the role hierarchy.
             problems.push(...validateDecision(name, input, activeOwners, today));
         }
         if (anyDisqualify && lostStage === null) {
-            problems.push('No active closed stage that is not won exists to disqualify deals into; ask your admin.');
+            problems.push(label('ReviewNoLostStage'));
         }
         if (problems.length > 0) throw validationError(problems);
         return writeDecisions(context, review!, inputs as DecisionInput[], deals, lostStage);
@@ -730,7 +730,7 @@ function writeDecisions(
                 ActivityDate: input.actionDueDate!,
                 IsClosed: false,
                 CreatedDate: now,
-                Description: `Action agreed in the pipeline review "${review.Name}".`
+                Description: label('ReviewActionTaskDescription', review.Name)
             };
             store.org.tasks.push(task);
             record.Task_Id__c = task.Id;

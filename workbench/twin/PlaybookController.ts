@@ -15,8 +15,6 @@ import { type ApexContext, type ParamsOf, requireOpportunity, userName } from '.
 
 const MAX_SKIP_REASON = 255;
 const STEP_STATUSES: ReadonlySet<string> = new Set(['done', 'skipped', 'not_applicable', 'open']);
-const ADMIN_HINT =
-    'No active playbook matches this deal. An admin can add one, or widen the segment rules of an existing one, in Setup > Custom Metadata Types > Playbook.';
 
 function matchFor(context: ApexContext, opportunity: OpportunityRecord) {
     return playbookMatchFor(context.store.index(), opportunity, opportunity.Amount);
@@ -79,7 +77,7 @@ export const PlaybookController = {
         };
         const match = matchFor(context, deal);
         if (match === null) {
-            view.adminHint = ADMIN_HINT;
+            view.adminHint = label('PlaybookNoMatchHint');
             return view;
         }
         view.hasPlaybook = true;
@@ -134,7 +132,7 @@ export const PlaybookController = {
         const reason = validateStepMark(status, skipReason);
         const deal = requireOpportunity(context, opportunityId);
         const step = matchFor(context, deal)?.playbook.steps.find((candidate) => candidate.stepKey === stepKey);
-        if (!step) throw new ApexError(`"${text(stepKey)}" is not a step of the playbook for this deal.`);
+        if (!step) throw new ApexError(label('PlaybookUnknownStep', text(stepKey)));
 
         const { store } = context;
         const progressKey = `${deal.Id}:${step.stepKey}`;

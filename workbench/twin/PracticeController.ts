@@ -12,12 +12,13 @@ import {
     type ExitCriterionSignal,
     type PracticeTurnRequest
 } from '../../service/src/contract';
-import type { DrillOptions, DrillSession } from 'c/repDevelopmentLogic';
+import type { DrillSession } from 'c/repDevelopmentLogic';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { PlaybookStepDefinition } from '../sample-org/metadata';
-import type { ApexContext } from './controllers';
+import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { developmentState, monthOf, type PracticeSessionRecord } from './development-state';
-import { ApexError, type ApexParams, readId, readString, text } from './params';
+import { label } from './labels';
+import { ApexError, readId, readString, text } from './params';
 import { ServiceCallError } from './service-client';
 import { postToService } from './service-json';
 
@@ -43,7 +44,7 @@ interface StoredPersona {
 function readSession(context: ApexContext, sessionId: string | null): PracticeSessionRecord {
     const session = developmentState(context.store).sessions.find((candidate) => candidate.Id === sessionId);
     if (!session || session.Rep__c !== context.userId) {
-        throw new ApexError(`The practice session ${text(sessionId)} was not found or is not yours.`);
+        throw new ApexError(label('PracticeSessionNotFound', text(sessionId)));
     }
     return session;
 }
@@ -89,7 +90,7 @@ function stepFor(context: ApexContext, opportunityId: string, skill: string): Pl
             if (chosen) return chosen;
         }
     }
-    throw new ApexError(`No playbook step with guidance trains the skill ${skill}; ask your admin to add one.`);
+    throw new ApexError(label('PracticeNoStepForSkill', skill));
 }
 
 async function callPractice(context: ApexContext, request: PracticeTurnRequest): Promise<PracticeTurnResponse> {
@@ -121,7 +122,7 @@ function apply(context: ApexContext, session: PracticeSessionRecord, response: P
 }
 
 export const PracticeController = {
-    getDrillOptions(context: ApexContext): DrillOptions {
+    getDrillOptions(context: ApexContext): ResultOf<'PracticeController.getDrillOptions'> {
         const { store } = context;
         const state = developmentState(store);
         const month = monthOf(store.today());
@@ -152,16 +153,19 @@ export const PracticeController = {
         };
     },
 
-    async startDrill(context: ApexContext, params: ApexParams): Promise<DrillSession> {
+    async startDrill(
+        context: ApexContext,
+        params: ParamsOf<'PracticeController.startDrill'>
+    ): Promise<ResultOf<'PracticeController.startDrill'>> {
         const { store } = context;
         const opportunityId = readId(params.opportunityId, 'opportunityId');
         const skill = readString(params.skill, 'skill');
         if (skill === null || !DRILL_SKILLS.has(skill)) {
-            throw new ApexError(`Choose a skill to practise: ${[...DRILL_SKILLS].join(', ')}.`);
+            throw new ApexError(label('PracticeChooseSkill', [...DRILL_SKILLS].join(', ')));
         }
         const opportunity = opportunityId === null ? undefined : store.opportunity(opportunityId);
         if (!opportunity || opportunity.OwnerId !== context.userId || opportunity.IsClosed) {
-            throw new ApexError('Choose one of your own open deals to practise on.');
+            throw new ApexError(label('PracticeChooseOwnDeal'));
         }
         const index = store.index();
         const titles = [
@@ -172,9 +176,7 @@ export const PracticeController = {
             )
         ].slice(0, 10);
         if (titles.length === 0) {
-            throw new ApexError(
-                `${opportunity.Name} has no contact roles with a title, so there is no buyer to play. Add a contact role or pick another deal.`
-            );
+            throw new ApexError(label('PracticeNoBuyer', opportunity.Name));
         }
         const account = opportunity.AccountId === null ? undefined : index.accountById.get(opportunity.AccountId);
         const risks = (store.latestSnapshot(opportunity.Id)?.risks ?? [])
@@ -219,12 +221,15 @@ export const PracticeController = {
         return toView(session, response);
     },
 
-    async answer(context: ApexContext, params: ApexParams): Promise<DrillSession> {
+    async answer(
+        context: ApexContext,
+        params: ParamsOf<'PracticeController.answer'>
+    ): Promise<ResultOf<'PracticeController.answer'>> {
         const session = readSession(context, readId(params.sessionId, 'sessionId'));
-        if (session.Status__c === 'completed') throw new ApexError('This drill is finished; start a new one.');
+        if (session.Status__c === 'completed') throw new ApexError(label('PracticeDrillFinished'));
         const answer = readString(params.answer, 'answer')?.trim() ?? '';
-        if (answer === '') throw new ApexError('Write your answer to the buyer first.');
-        if (answer.length > MAX_ANSWER) throw new ApexError(`Keep the answer under ${MAX_ANSWER} characters.`);
+        if (answer === '') throw new ApexError(label('PracticeAnswerRequired'));
+        if (answer.length > MAX_ANSWER) throw new ApexError(label('PracticeAnswerTooLong', MAX_ANSWER));
         const persona = JSON.parse(session.Persona__c) as StoredPersona;
         const transcript = [
             ...(JSON.parse(session.Transcript__c) as PracticeTurnRequest['transcript']),

@@ -16,12 +16,12 @@ import {
     type MetricKey
 } from '../../service/src/contract';
 import { METRICS } from '../../service/src/modules/development/engine';
-import type { DevelopmentView, FocusView, PracticeMonth, ScopeOptions } from 'c/repDevelopmentLogic';
-import type { ApexContext } from './controllers';
+import type { FocusView, PracticeMonth } from 'c/repDevelopmentLogic';
+import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { developmentFacts, DEVELOPMENT_WINDOW_DAYS } from './development-facts';
 import { developmentState, monthOf, type RepDevelopmentSnapshotRecord, type RepFocusRecord } from './development-state';
 import { label } from './labels';
-import { ApexError, type ApexParams, isBlank, readDecimal, readId, readString, text } from './params';
+import { ApexError, isBlank, readDecimal, readId, readString, text } from './params';
 import { callAnalyses } from './CallInsightsController';
 import { ServiceCallError } from './service-client';
 import type { WorkbenchStore } from './store';
@@ -118,9 +118,9 @@ function repsInScope(context: ApexContext, scope: string | null, repId: string |
 }
 
 function requireTeamMember(context: ApexContext, repId: string | null) {
-    if (repId === null) throw new ApexError('Choose the rep whose focus to set.');
+    if (repId === null) throw new ApexError(label('DevelopmentChooseRep'));
     const rep = context.store.teamMembers(context.userId).find((member) => member.Id === repId);
-    if (!rep) throw new ApexError(`The rep ${repId} is not an active member of your team in the role hierarchy.`);
+    if (!rep) throw new ApexError(label('TeamScopeRepNotInTeam', repId));
     return rep;
 }
 
@@ -192,7 +192,7 @@ async function computeOnDemand(
     const asOf = store.today();
     const request = developmentRequest(store, reps, asOf, windowDays);
     if (request.deals.length > MAX_ON_DEMAND_DEALS) {
-        throw new ApexError(label('RepDevelopmentTooManyDeals', MAX_ON_DEMAND_DEALS));
+        throw new ApexError(label('DevelopmentTooManyDeals', MAX_ON_DEMAND_DEALS));
     }
     const development = await callDevelopment(context.scoring, store, request);
     return { development, asOf, computedBy: 'on_demand', computedAt: store.nowIso() };
@@ -285,16 +285,19 @@ export async function runMonthlyDevelopmentBatch(
 }
 
 export const RepDevelopmentController = {
-    getScopeOptions(context: ApexContext): ScopeOptions {
+    getScopeOptions(context: ApexContext): ResultOf<'RepDevelopmentController.getScopeOptions'> {
         const reps = context.store.teamMembers(context.userId).map((user) => ({ label: user.Name, value: user.Id }));
         return { reps, hasTeam: reps.length > 0 };
     },
 
-    async getDevelopment(context: ApexContext, params: ApexParams): Promise<DevelopmentView> {
+    async getDevelopment(
+        context: ApexContext,
+        params: ParamsOf<'RepDevelopmentController.getDevelopment'>
+    ): Promise<ResultOf<'RepDevelopmentController.getDevelopment'>> {
         const { store } = context;
         const scope = readString(params.scope, 'scope');
         const { label: scopeLabel, reps } = repsInScope(context, scope, readId(params.repId, 'repId'));
-        if (reps.length === 0) throw new ApexError('There are no reps in this scope.');
+        if (reps.length === 0) throw new ApexError(label('DevelopmentNoReps'));
         const ownerIds = new Set(reps.map((rep) => rep.Id));
         const source = store.org.meta.source;
         const windowDays = source ? DATA_SET_WINDOW_DAYS : DEVELOPMENT_WINDOW_DAYS;
@@ -361,20 +364,23 @@ export const RepDevelopmentController = {
         };
     },
 
-    setFocus(context: ApexContext, params: ApexParams): FocusView {
+    setFocus(
+        context: ApexContext,
+        params: ParamsOf<'RepDevelopmentController.setFocus'>
+    ): ResultOf<'RepDevelopmentController.setFocus'> {
         const { store } = context;
         const rep = requireTeamMember(context, readId(params.repId, 'repId'));
         const skill = readString(params.skill, 'skill');
         const metric = readString(params.metric, 'metric');
         if (skill === null || !(SKILLS as readonly string[]).includes(skill)) {
-            throw new ApexError(`Unknown skill "${text(skill)}"; use ${SKILLS.join(', ')}.`);
+            throw new ApexError(label('DevelopmentUnknownSkill', text(skill)));
         }
         if (metric === null || !(METRIC_KEYS as readonly string[]).includes(metric)) {
-            throw new ApexError(`Unknown metric "${text(metric)}".`);
+            throw new ApexError(label('DevelopmentUnknownMetric', text(metric)));
         }
         const definition = METRICS.find((entry) => entry.metric === metric)!;
         if (definition.skill !== skill) {
-            throw new ApexError(`The metric ${metric} does not measure the skill ${skill}.`);
+            throw new ApexError(label('DevelopmentMetricNotOfSkill', metric, skill));
         }
         const baseline = readDecimal(params.baseline, 'baseline');
         const target = readDecimal(params.target, 'target');
@@ -384,21 +390,19 @@ export const RepDevelopmentController = {
             ['target', target]
         ] as const) {
             if (value === null || value < 0 || value > limit) {
-                throw new ApexError(`The ${name} must be a number between 0 and ${limit}.`);
+                throw new ApexError(label('DevelopmentValueOutOfRange', name, limit));
             }
         }
         const notes = readString(params.notes, 'notes');
         if (notes !== null && notes.length > MAX_NOTES) {
-            throw new ApexError(`Notes can be at most ${MAX_NOTES} characters.`);
+            throw new ApexError(label('DevelopmentNotesTooLong', MAX_NOTES));
         }
         const month = monthOf(store.today());
         const key = `${rep.Id}:${month.slice(0, 7)}`;
         const state = developmentState(store);
         const existing = state.focuses.find((focus) => focus.Focus_Key__c === key);
         if (existing) {
-            throw new ApexError(
-                `${rep.Name} already has a focus this month (${existing.Skill__c}). One focus per rep per month: review it next month.`
-            );
+            throw new ApexError(label('DevelopmentFocusExists', rep.Name, existing.Skill__c));
         }
         const focus: RepFocusRecord = {
             Id: store.newId('Rep_Focus__c'),
@@ -421,23 +425,26 @@ export const RepDevelopmentController = {
         return toFocusView(context, focus);
     },
 
-    reviewFocus(context: ApexContext, params: ApexParams): FocusView {
+    reviewFocus(
+        context: ApexContext,
+        params: ParamsOf<'RepDevelopmentController.reviewFocus'>
+    ): ResultOf<'RepDevelopmentController.reviewFocus'> {
         const { store } = context;
         const focusId = readId(params.focusId, 'focusId');
         const state = developmentState(store);
         const focus = state.focuses.find((candidate) => candidate.Id === focusId);
         if (!focus || !store.teamMembers(context.userId).some((member) => member.Id === focus.Rep__c)) {
-            throw new ApexError(`The focus ${text(focusId)} was not found or is not one of your team's.`);
+            throw new ApexError(label('DevelopmentFocusNotFound', text(focusId)));
         }
         const outcome = readString(params.outcome, 'outcome');
         if (outcome === null || !OUTCOMES.has(outcome)) {
-            throw new ApexError(`Unknown outcome "${text(outcome)}"; use reached, moved or not_moved.`);
+            throw new ApexError(label('DevelopmentUnknownOutcome', text(outcome)));
         }
         const result = readDecimal(params.result, 'result');
-        if (result === null || result < 0) throw new ApexError('The result must be the metric value now (0 or more).');
+        if (result === null || result < 0) throw new ApexError(label('DevelopmentResultRequired'));
         const notes = readString(params.notes, 'notes');
         if (notes !== null && notes.length > MAX_NOTES) {
-            throw new ApexError(`Notes can be at most ${MAX_NOTES} characters.`);
+            throw new ApexError(label('DevelopmentNotesTooLong', MAX_NOTES));
         }
         focus.Status__c = 'reviewed';
         focus.Outcome__c = outcome as RepFocusRecord['Outcome__c'];

@@ -17,7 +17,8 @@ import { calibrationExamples } from '../sample-org/calibration';
 import { dayOf, isoDate } from '../sample-org/dates';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
-import type { ApexContext } from './controllers';
+import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
+import { label } from './labels';
 import { ApexError, readString, text } from './params';
 import { ServiceCallError, type ServiceTarget } from './service-client';
 import type { WorkbenchStore } from './store';
@@ -30,7 +31,7 @@ export const CALIBRATION_FIT_PATH = '/v1/calibration/fit';
 export const RAN_PLAY_SHARE = 0.8;
 const MAX_CLOSED_DEALS = 1000;
 const QUARTERS_OFFERED = 8;
-const NO_MANAGER = 'No manager above in the role hierarchy';
+const NO_MANAGER = label('StrategyNoManager');
 const DONE_STATUSES = new Set(['done', 'not_applicable']);
 
 interface Option {
@@ -46,7 +47,7 @@ export type { CalibrationCard, CheckView, SegmentView } from 'c/strategyCheckLog
 /** StrategyCheckService.quarterStart: `YYYY-Qn` → its first day, or the Apex message. */
 export function quarterStart(quarter: string | null): string {
     const parts = quarter === null ? null : /^(\d{4})-Q([1-4])$/.exec(quarter);
-    if (!parts) throw new ApexError(`Choose a quarter written like 2026-Q3 (got "${text(quarter)}").`);
+    if (!parts) throw new ApexError(label('StrategyBadQuarter', text(quarter)));
     return `${parts[1]}-${String((Number(parts[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
 }
 
@@ -192,9 +193,7 @@ function closedDeals(store: WorkbenchStore, from: string, before: string, owners
             (owners === null ? store.canAccessOwnedBy(userId, deal.OwnerId) : owners.has(deal.OwnerId))
     );
     if (deals.length > MAX_CLOSED_DEALS) {
-        throw new ApexError(
-            `More than ${MAX_CLOSED_DEALS} deals closed in ${quarterOf(from)} in this scope: choose a narrower scope (my team) for the check.`
-        );
+        throw new ApexError(label('StrategyTooManyDeals', MAX_CLOSED_DEALS, quarterOf(from)));
     }
     return deals;
 }
@@ -259,7 +258,7 @@ async function fitCalibration(context: ApexContext): Promise<CalibrationCard> {
             lostCount: 0,
             minimumWon: null,
             minimumLost: null,
-            reason: 'No closed deal has a deal-health snapshot taken while it was open, so there is nothing to fit on yet.',
+            reason: label('CalibrationNothingToFit'),
             evaluationJson: null
         };
     }
@@ -326,10 +325,10 @@ function loopHealth(
         overdueActions: overdue,
         // The sample org has neither Rep_Focus__c nor Call_Analysis__c: the Apex service reports n/a the same way.
         repsWithFocus: null,
-        focusNote: 'n/a: this org has no monthly rep focus (Rep_Focus__c) yet.',
+        focusNote: label('StrategyNoRepFocus'),
         activeDeals,
         callAnalysesPerActiveDeal: null,
-        callAnalysisNote: 'n/a: this org has no call analyses (Call_Analysis__c) yet.'
+        callAnalysisNote: label('StrategyNoCallAnalyses')
     };
 }
 
@@ -403,33 +402,36 @@ function forecast(store: WorkbenchStore, from: string, before: string, owners: S
 // ---------------------------------------------------------------- the controller
 
 export const StrategyCheckController = {
-    getFilterOptions(context: ApexContext): { quarters: Option[]; scopes: Option[]; defaultQuarter: string } {
+    getFilterOptions(context: ApexContext): ResultOf<'StrategyCheckController.getFilterOptions'> {
         const start = quarterStart(quarterOf(context.store.today()));
         const quarters: Option[] = [];
         for (let back = 0; back < QUARTERS_OFFERED; back++) {
             const quarter = quarterOf(addMonths(start, -3 * back));
-            quarters.push({ label: back === 0 ? `${quarter} (to date)` : quarter, value: quarter });
+            quarters.push({ label: back === 0 ? label('StrategyQuarterToDate', quarter) : quarter, value: quarter });
         }
         return {
             quarters,
             scopes: [
-                { label: 'My team', value: SCOPE_MY_TEAM },
-                { label: 'All I may see', value: SCOPE_ALL_VISIBLE },
-                { label: 'My deals', value: SCOPE_ME }
+                { label: label('ScopeOptionMyTeam'), value: SCOPE_MY_TEAM },
+                { label: label('ScopeOptionAllVisible'), value: SCOPE_ALL_VISIBLE },
+                { label: label('ScopeOptionMyDeals'), value: SCOPE_ME }
             ],
             defaultQuarter: quarterOf(start)
         };
     },
 
-    async getStrategyCheck(context: ApexContext, params: Record<string, unknown>): Promise<CheckView> {
+    async getStrategyCheck(
+        context: ApexContext,
+        params: ParamsOf<'StrategyCheckController.getStrategyCheck'>
+    ): Promise<ResultOf<'StrategyCheckController.getStrategyCheck'>> {
         const quarter = readString(params.quarter, 'quarter');
         const scope = readString(params.scope, 'scope');
         const from = quarterStart(quarter);
         const before = addMonths(from, 3);
         const { store, userId } = context;
-        if (from > store.today()) throw new ApexError(`The quarter ${quarter} has not started yet.`);
+        if (from > store.today()) throw new ApexError(label('StrategyQuarterNotStarted', quarter));
         if (scope === SCOPE_ONE_REP) {
-            throw new ApexError('The strategy check covers a team: choose my team, my deals or all.');
+            throw new ApexError(label('StrategyScopeIsTeam'));
         }
         const resolved = resolveTeamScope(store, userId, scope, null);
         const owners = resolved.ownerIds;
@@ -472,7 +474,7 @@ export const StrategyCheckController = {
                 response.segments.forEach((verdict, index) => (segments[index]!.verdict = verdict));
             } catch (error) {
                 if (!(error instanceof ServiceCallError)) throw error;
-                verdictError = `No verdicts: ${error.message}`;
+                verdictError = label('StrategyNoVerdicts', error.message);
             }
         }
         const managers = owners === null ? null : new Set([...owners, userId]);
@@ -490,7 +492,7 @@ export const StrategyCheckController = {
                 lostCount: null,
                 minimumWon: null,
                 minimumLost: null,
-                reason: `No win-probability model has been fitted yet (${error.message}): the deal-health score is shown alone, and it is not a probability.`,
+                reason: label('StrategyNoModelBecause', error.message),
                 evaluationJson: null
             };
         }

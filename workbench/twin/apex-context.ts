@@ -6,6 +6,7 @@
  */
 import type { ApexMethods } from '@generated/apex';
 import type { OpportunityRecord } from '../sample-org/types';
+import { label } from './labels';
 import { ApexError, type ApexParams, readId, text } from './params';
 import type { ServiceTarget } from './service-client';
 import type { StoredSnapshot, WorkbenchStore } from './store';
@@ -49,12 +50,12 @@ export function userName(context: ApexContext, userId: string | null): string | 
 /** DealHealthController/NudgeController.requireId: an Opportunity id or 'An opportunity id is required.' */
 export function requireOpportunityId(value: unknown): string {
     const id = readId(value, 'opportunityId');
-    if (id === null || !id.startsWith(OPPORTUNITY_PREFIX)) throw new ApexError('An opportunity id is required.');
+    if (id === null || !id.startsWith(OPPORTUNITY_PREFIX)) throw new ApexError(label('OpportunityIdRequired'));
     return id;
 }
 
 export function notVisible(opportunityId: string | null): ApexError {
-    return new ApexError(`Opportunity ${text(opportunityId)} was not found or is not visible to you.`);
+    return new ApexError(label('OpportunityNotVisible', text(opportunityId)));
 }
 
 /** Snapshots of a deal the user can see, newest first (user mode: none for a deal they cannot see). */

@@ -36,31 +36,19 @@ export const APEX_METHODS: Readonly<TwinMethods> = {
     'PipelineReviewController.saveDecisions': PipelineReviewController.saveDecisions,
     'PipelineReviewController.endReview': PipelineReviewController.endReview,
     'PipelineReviewController.getSessionSummary': PipelineReviewController.getSessionSummary,
-    'CallInsightsController.getCallInsights':
-        CallInsightsController.getCallInsights as TwinMethods['CallInsightsController.getCallInsights'],
-    'CallInsightsController.analyzeCall':
-        CallInsightsController.analyzeCall as TwinMethods['CallInsightsController.analyzeCall'],
-    'CallInsightsController.retryAnalysis':
-        CallInsightsController.retryAnalysis as TwinMethods['CallInsightsController.retryAnalysis'],
-    'CallInsightsController.applyDecisions':
-        CallInsightsController.applyDecisions as TwinMethods['CallInsightsController.applyDecisions'],
-    'StrategyCheckController.getFilterOptions':
-        StrategyCheckController.getFilterOptions as unknown as TwinMethods['StrategyCheckController.getFilterOptions'],
-    'StrategyCheckController.getStrategyCheck':
-        StrategyCheckController.getStrategyCheck as unknown as TwinMethods['StrategyCheckController.getStrategyCheck'],
-    'RepDevelopmentController.getScopeOptions':
-        RepDevelopmentController.getScopeOptions as unknown as TwinMethods['RepDevelopmentController.getScopeOptions'],
-    'RepDevelopmentController.getDevelopment':
-        RepDevelopmentController.getDevelopment as unknown as TwinMethods['RepDevelopmentController.getDevelopment'],
-    'RepDevelopmentController.setFocus':
-        RepDevelopmentController.setFocus as unknown as TwinMethods['RepDevelopmentController.setFocus'],
-    'RepDevelopmentController.reviewFocus':
-        RepDevelopmentController.reviewFocus as unknown as TwinMethods['RepDevelopmentController.reviewFocus'],
-    'PracticeController.getDrillOptions':
-        PracticeController.getDrillOptions as unknown as TwinMethods['PracticeController.getDrillOptions'],
-    'PracticeController.startDrill':
-        PracticeController.startDrill as unknown as TwinMethods['PracticeController.startDrill'],
-    'PracticeController.answer': PracticeController.answer as unknown as TwinMethods['PracticeController.answer']
+    'CallInsightsController.getCallInsights': CallInsightsController.getCallInsights,
+    'CallInsightsController.analyzeCall': CallInsightsController.analyzeCall,
+    'CallInsightsController.retryAnalysis': CallInsightsController.retryAnalysis,
+    'CallInsightsController.applyDecisions': CallInsightsController.applyDecisions,
+    'StrategyCheckController.getFilterOptions': StrategyCheckController.getFilterOptions,
+    'StrategyCheckController.getStrategyCheck': StrategyCheckController.getStrategyCheck,
+    'RepDevelopmentController.getScopeOptions': RepDevelopmentController.getScopeOptions,
+    'RepDevelopmentController.getDevelopment': RepDevelopmentController.getDevelopment,
+    'RepDevelopmentController.setFocus': RepDevelopmentController.setFocus,
+    'RepDevelopmentController.reviewFocus': RepDevelopmentController.reviewFocus,
+    'PracticeController.getDrillOptions': PracticeController.getDrillOptions,
+    'PracticeController.startDrill': PracticeController.startDrill,
+    'PracticeController.answer': PracticeController.answer
 };
 
 /** The twin method a `POST /apex/Class.method` names, if the twin implements it. */

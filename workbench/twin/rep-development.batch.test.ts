@@ -133,7 +133,7 @@ describe('Rep Development: on demand, and the monthly batch', () => {
             leader.Id
         );
         expect(refused.status).toBe(400);
-        expect(refused.json.body.message).toBe(label('RepDevelopmentTooManyDeals', MAX_ON_DEMAND_DEALS));
+        expect(refused.json.body.message).toBe(label('DevelopmentTooManyDeals', MAX_ON_DEMAND_DEALS));
         expect(refused.json.body.message).toMatch(/choose one rep.*monthly batch/);
 
         const summary = await runBatch();

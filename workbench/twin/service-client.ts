@@ -6,6 +6,7 @@
  * ExecutionLoopServiceException does, with the same sentence for the rep (userMessage()).
  */
 import { ScoreResponse, type ScoreRequest } from '../../service/src/contract';
+import { label } from './labels';
 
 export const SCORE_PATH = '/v1/deals/score';
 
@@ -39,24 +40,24 @@ export class ServiceCallError extends Error {
     }
 
     private referenceSentence(): string {
-        return this.requestId ? ` Reference for your admin: ${this.requestId}.` : '';
+        return this.requestId ? ` ${label('ServiceReference', this.requestId)}` : '';
     }
 
     /** ExecutionLoopServiceException.userMessage(). */
     userMessage(): string {
         switch (this.kind) {
             case 'TIMEOUT':
-                return 'The Execution Loop service did not answer in time.';
+                return label('ServiceTimeout');
             case 'UNREACHABLE':
-                return 'The Execution Loop service could not be reached.';
+                return label('ServiceUnreachable');
             case 'UNAUTHORIZED':
-                return 'The Execution Loop service rejected the credentials; an admin must update the API key of the Execution Loop Service named credential.';
+                return label('ServiceUnauthorized');
             case 'RATE_LIMITED':
-                return 'The Execution Loop service is busy; try again in a minute.';
+                return label('ServiceBusy');
             case 'INVALID_REQUEST':
-                return `The Execution Loop service could not score this deal's data.${this.referenceSentence()}`;
+                return label('ServiceRejectedData') + this.referenceSentence();
             default:
-                return `The Execution Loop service failed.${this.referenceSentence()}`;
+                return label('ServiceFailed') + this.referenceSentence();
         }
     }
 }

@@ -1,5 +1,6 @@
 // TeamScopeService: who a manager-facing view covers (me, my team, one rep of it, or all visible deals), shared by
 // the pipeline review and the views that follow it, with the Apex class's messages.
+import { label } from './labels';
 import { ApexError, text } from './params';
 import type { WorkbenchStore } from './store';
 
@@ -24,22 +25,28 @@ export function resolveTeamScope(
     repId: string | null
 ): TeamScope {
     if (scope === SCOPE_ME) {
-        return { scope, repId: userId, label: 'my deals', ownerIds: new Set([userId]) };
+        return { scope, repId: userId, label: label('TeamScopeNameMyDeals'), ownerIds: new Set([userId]) };
     }
     if (scope === SCOPE_MY_TEAM) {
         const team = store.teamMembers(userId);
-        if (team.length === 0) throw new ApexError('You have no team below you in the role hierarchy.');
-        return { scope, repId: null, label: 'my team', ownerIds: new Set(team.map((member) => member.Id)) };
+        if (team.length === 0) throw new ApexError(label('TeamScopeNoTeam'));
+        return {
+            scope,
+            repId: null,
+            label: label('TeamScopeNameMyTeam'),
+            ownerIds: new Set(team.map((member) => member.Id))
+        };
     }
     if (scope === SCOPE_ONE_REP) {
-        if (repId === null) throw new ApexError('Choose the rep whose deals to review.');
+        if (repId === null) throw new ApexError(label('TeamScopeChooseRep'));
         const rep = store.teamMembers(userId).find((member) => member.Id === repId);
-        if (!rep) throw new ApexError(`The rep ${repId} is not an active member of your team in the role hierarchy.`);
+        if (!rep) throw new ApexError(label('TeamScopeRepNotInTeam', repId));
         return { scope, repId: rep.Id, label: rep.Name, ownerIds: new Set([rep.Id]) };
     }
-    if (scope === SCOPE_ALL_VISIBLE) return { scope, repId: null, label: 'all visible deals', ownerIds: null };
+    if (scope === SCOPE_ALL_VISIBLE)
+        return { scope, repId: null, label: label('TeamScopeNameAllVisible'), ownerIds: null };
     if (scope === null || scope.trim() === '') {
-        throw new ApexError('Choose a scope: my team, one rep or all deals you can see.');
+        throw new ApexError(label('TeamScopeChoose'));
     }
-    throw new ApexError(`Unknown scope "${text(scope)}"; use me, my_team, one_rep or all_visible.`);
+    throw new ApexError(label('TeamScopeUnknown', text(scope)));
 }

@@ -10,6 +10,7 @@ import getNudges from '@salesforce/apex/NudgeController.getNudges';
 import recordNudgeFeedback from '@salesforce/apex/NudgeController.recordNudgeFeedback';
 import type { Nudge } from '@contract';
 import { type DealHealthView } from 'c/dealHealthLogic';
+import RECORD_SAVE_FAILED from '@salesforce/label/c.RecordSaveFailed';
 import { errorMessage, parseJsonList, type WiredResult } from 'c/lwcUtils';
 import {
     DISMISS_REASONS,
@@ -209,11 +210,7 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
 
     handleFieldError(event: CustomEvent<{ message?: string; detail?: string }>): void {
         // lightning-messages inside the form shows the field errors; the toast names the failure for screen readers.
-        this.toast(
-            'Field not saved',
-            event.detail?.detail ?? event.detail?.message ?? 'The record could not be saved.',
-            'error'
-        );
+        this.toast('Field not saved', event.detail?.detail ?? event.detail?.message ?? RECORD_SAVE_FAILED, 'error');
     }
 
     private async recordFeedback(

@@ -24,6 +24,8 @@ import {
     type RiskRow,
     type Sparkline
 } from 'c/dealHealthLogic';
+import NOT_SCORED_YET from '@salesforce/label/c.DealHealthNotScoredYet';
+import SERVICE_UNREACHABLE from '@salesforce/label/c.ServiceUnreachable';
 import { errorMessage, parseJsonList, type WiredResult } from 'c/lwcUtils';
 
 /** The fields whose change makes the score out of date; editing any of them re-scores the deal. */
@@ -43,6 +45,7 @@ const WATCHED_FIELDS = [
  * The fresh result is published on the Deal Health Updates channel for the playbook and the nudges.
  */
 export default class DealHealthPanel extends LightningElement {
+    readonly labels = { notScoredYet: NOT_SCORED_YET };
     @api recordId: string | undefined;
 
     view: DealHealthView | undefined;
@@ -186,11 +189,7 @@ export default class DealHealthPanel extends LightningElement {
             this.loadError = undefined;
             tellDeal(this.messageContext, this.recordId, 'scored', fresh);
             if (fresh.isStale) {
-                this.toast(
-                    'Score not refreshed',
-                    fresh.staleReason ?? 'The Execution Loop service could not be reached.',
-                    'warning'
-                );
+                this.toast('Score not refreshed', fresh.staleReason ?? SERVICE_UNREACHABLE, 'warning');
             } else {
                 if (askedByRep) this.toast('Deal health updated', `Score ${fresh.score ?? '–'}`, 'success');
                 // Standard components on the page (related lists of snapshots) refresh too.

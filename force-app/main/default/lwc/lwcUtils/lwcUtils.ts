@@ -59,3 +59,33 @@ export function errorMessage(error: unknown): string {
     }
     return typeof message === 'string' ? message : 'Unknown error';
 }
+
+/**
+ * A Custom Label with placeholders (`@salesforce/label/c.X`), formatted as Apex `String.format(template, args)` formats
+ * it: Java MessageFormat, as far as labels use it. `{n}` is the nth argument (null prints as `null`), `''` is one
+ * quote, and text between single quotes is literal. The one implementation: the workbench twin formats with it too.
+ */
+export function formatLabel(template: string, args: ReadonlyArray<string | number | null | undefined>): string {
+    let output = '';
+    for (let position = 0; position < template.length; position++) {
+        const character = template[position]!;
+        if (character === "'") {
+            const end = template.indexOf("'", position + 1);
+            if (end === position + 1) {
+                output += "'";
+            } else {
+                output += template.slice(position + 1, end === -1 ? template.length : end);
+            }
+            position = end === -1 ? template.length : end;
+        } else if (character === '{') {
+            const match = /^\{(\d+)\}/.exec(template.slice(position));
+            if (!match) throw new Error(`Unsupported placeholder in label "${template}" at ${position}`);
+            const value = args[Number(match[1])];
+            output += value === null || value === undefined ? 'null' : String(value);
+            position += match[0].length - 1;
+        } else {
+            output += character;
+        }
+    }
+    return output;
+}

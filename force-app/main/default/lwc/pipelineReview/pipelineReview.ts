@@ -5,6 +5,9 @@ import getBoardPage from '@salesforce/apex/PipelineReviewController.getBoardPage
 import startReview from '@salesforce/apex/PipelineReviewController.startReview';
 import saveDecisions from '@salesforce/apex/PipelineReviewController.saveDecisions';
 import endReview from '@salesforce/apex/PipelineReviewController.endReview';
+import SCOPE_MY_TEAM from '@salesforce/label/c.ScopeOptionMyTeam';
+import SCOPE_ONE_REP from '@salesforce/label/c.ScopeOptionOneRep';
+import SCOPE_ALL_VISIBLE from '@salesforce/label/c.ScopeOptionAllVisible';
 import { errorMessage } from 'c/lwcUtils';
 import type { FilterChangeDetail, FilterDefinition, FilterOption } from 'c/filterBar';
 import {
@@ -276,9 +279,9 @@ export default class PipelineReview extends LightningElement {
     get filters(): FilterDefinition[] {
         const scopes: FilterOption[] = [];
         if (this.options?.hasTeam) {
-            scopes.push({ label: 'My team', value: 'my_team' }, { label: 'One rep', value: 'one_rep' });
+            scopes.push({ label: SCOPE_MY_TEAM, value: 'my_team' }, { label: SCOPE_ONE_REP, value: 'one_rep' });
         }
-        scopes.push({ label: 'All I may see', value: 'all_visible' });
+        scopes.push({ label: SCOPE_ALL_VISIBLE, value: 'all_visible' });
         return [
             { key: 'scope', label: 'Scope', value: this.scope, options: scopes },
             {

@@ -4,7 +4,9 @@ import getScopeOptions from '@salesforce/apex/RepDevelopmentController.getScopeO
 import getDevelopment from '@salesforce/apex/RepDevelopmentController.getDevelopment';
 import setFocus from '@salesforce/apex/RepDevelopmentController.setFocus';
 import reviewFocus from '@salesforce/apex/RepDevelopmentController.reviewFocus';
-import COMPUTED_BY_BATCH from '@salesforce/label/c.RepDevelopmentComputedByBatch';
+import COMPUTED_BY_BATCH from '@salesforce/label/c.DevelopmentComputedByBatch';
+import SCOPE_MY_TEAM from '@salesforce/label/c.ScopeOptionMyTeam';
+import SCOPE_ONE_REP from '@salesforce/label/c.ScopeOptionOneRep';
 import { errorMessage, type WiredResult } from 'c/lwcUtils';
 import type { FilterChangeDetail, FilterDefinition } from 'c/filterBar';
 import {
@@ -119,7 +121,7 @@ export default class RepDevelopment extends LightningElement {
     get filters(): FilterDefinition[] {
         const scopes: Option[] = [];
         if (this.options?.hasTeam) {
-            scopes.push({ label: 'My team', value: 'my_team' }, { label: 'One rep', value: 'one_rep' });
+            scopes.push({ label: SCOPE_MY_TEAM, value: 'my_team' }, { label: SCOPE_ONE_REP, value: 'one_rep' });
         }
         scopes.push({ label: 'My own figures', value: 'me' });
         return [

@@ -1,5 +1,8 @@
 // Plain logic of the Rep Development tab: the service's per-rep figures as display rows, the focus trend month over
 // month, whether last month's focus moved, loop health, and the drill's view. No DOM, so it is unit-tested on its own.
+import ANSWER_REQUIRED from '@salesforce/label/c.PracticeAnswerRequired';
+import ANSWER_TOO_LONG from '@salesforce/label/c.PracticeAnswerTooLong';
+import { formatLabel } from 'c/lwcUtils';
 
 export interface Option {
     label: string;
@@ -364,9 +367,9 @@ export const MAX_ANSWER_LENGTH = 2000;
 /** A rep's answer, trimmed, or the reason it cannot be sent. */
 export function validateAnswer(text: string | null | undefined): { answer: string | null; problem: string | null } {
     const answer = (text ?? '').trim();
-    if (answer === '') return { answer: null, problem: 'Write your answer to the buyer first.' };
+    if (answer === '') return { answer: null, problem: ANSWER_REQUIRED };
     if (answer.length > MAX_ANSWER_LENGTH) {
-        return { answer: null, problem: `Keep the answer under ${MAX_ANSWER_LENGTH} characters.` };
+        return { answer: null, problem: formatLabel(ANSWER_TOO_LONG, [MAX_ANSWER_LENGTH]) };
     }
     return { answer, problem: null };
 }

@@ -4,6 +4,8 @@
 import { LightningElement, api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { sessionHeaders } from '../../../platform/session';
+// The package's own label: the stand-in shows the text the component shows, not a copy of it.
+import RECORD_SAVE_FAILED from '@salesforce/label/c.RecordSaveFailed';
 
 interface InputFieldElement extends HTMLElement {
     fieldName: string;
@@ -44,8 +46,7 @@ export default class RecordEditForm extends LightningElement {
             const saved = await updateRecord({ fields });
             this.dispatchEvent(new CustomEvent('success', { detail: saved }));
         } catch (error) {
-            const message =
-                (error as { body?: { message?: string } })?.body?.message ?? 'The record could not be saved.';
+            const message = (error as { body?: { message?: string } })?.body?.message ?? RECORD_SAVE_FAILED;
             this.dispatchEvent(new CustomEvent('error', { detail: { message, detail: message } }));
         }
     }
