@@ -17,7 +17,9 @@ import { calibrationExamples } from '../sample-org/calibration';
 import { dayOf, isoDate } from '../sample-org/dates';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
+import { callAnalyses } from './CallInsightsController';
 import type { ApexContext } from './controllers';
+import { developmentState } from './development-state';
 import { ApexError, readString, text } from './params';
 import { ServiceCallError, type ServiceTarget } from './service-client';
 import type { WorkbenchStore } from './store';
@@ -145,10 +147,18 @@ function aggregate(
         let onTime = 0;
         for (const step of match.playbook.steps) {
             const deadline = exits.get(step.stage);
-            if (deadline === undefined || !step.isRequired) continue;
-            due++;
+            if (deadline === undefined) continue;
             const mark = marks.get(step.stepKey);
-            if (mark && DONE_STATUSES.has(mark.status) && mark.completedAt <= deadline) onTime++;
+            const done = mark !== undefined && DONE_STATUSES.has(mark.status) && mark.completedAt <= deadline;
+            if (step.isRequired) {
+                due++;
+                if (done) onTime++;
+            }
+            // Is_Gate__c is in the package, so a gate always counts (Apex: gatesAvailable and step.Is_Gate__c).
+            if (step.isGate) {
+                segment.quarter.gatesDue++;
+                if (done) segment.quarter.gatesDoneOnTime++;
+            }
         }
         segment.quarter.requiredStepsDue += due;
         segment.quarter.requiredStepsDoneOnTime += onTime;
@@ -312,8 +322,24 @@ function loopHealth(
             decision.Task_Id__c !== null &&
             openTaskIds.has(decision.Task_Id__c)
     ).length;
-    const activeDeals = store.org.opportunities.filter(
-        (deal) => !deal.IsClosed && (owners === null || owners.has(deal.OwnerId))
+    const inScope = (ownerId: string) => owners === null || owners.has(ownerId);
+    const openDealIds = new Set(
+        store.org.opportunities.filter((deal) => !deal.IsClosed && inScope(deal.OwnerId)).map((deal) => deal.Id)
+    );
+    const activeDeals = openDealIds.size;
+    // StrategyCheckSelector.countRepsWithFocus counts by CreatedDate; a twin focus is created within its Month__c
+    // (the month it is set in), and the window starts on a month, so the month decides the same way.
+    const repsWithFocus = new Set(
+        developmentState(store)
+            .focuses.filter((focus) => focus.Month__c >= from && focus.Month__c < windowEnd && inScope(focus.Rep__c))
+            .map((focus) => focus.Rep__c)
+    ).size;
+    // StrategyCheckSelector.countCallAnalysesOfOpenDeals: created in the window, on an open deal in scope.
+    const analyses = callAnalyses(store).filter(
+        (analysis) =>
+            analysis.CreatedDate >= `${from}T00:00:00.000Z` &&
+            analysis.CreatedDate < `${windowEnd}T00:00:00.000Z` &&
+            openDealIds.has(analysis.Opportunity__c)
     ).length;
     return {
         reviewsHeld: reviews.length,
@@ -324,12 +350,12 @@ function loopHealth(
         decisions: counted,
         decisionsPerReview: reviews.length === 0 ? null : round(counted / reviews.length, 2),
         overdueActions: overdue,
-        // The sample org has neither Rep_Focus__c nor Call_Analysis__c: the Apex service reports n/a the same way.
-        repsWithFocus: null,
-        focusNote: 'n/a: this org has no monthly rep focus (Rep_Focus__c) yet.',
+        // The package ships Rep_Focus__c and Call_Analysis__c, so the notes Apex sets for an org without them stay null.
+        repsWithFocus,
+        focusNote: null,
         activeDeals,
-        callAnalysesPerActiveDeal: null,
-        callAnalysisNote: 'n/a: this org has no call analyses (Call_Analysis__c) yet.'
+        callAnalysesPerActiveDeal: activeDeals > 0 ? round(analyses / activeDeals, 2) : null,
+        callAnalysisNote: null
     };
 }
 
@@ -503,7 +529,8 @@ export const StrategyCheckController = {
             unmatchedDeals: current.unmatched,
             rules,
             verdictError,
-            gatesAvailable: false,
+            // Playbook_Step__mdt.Is_Gate__c is in the package (StrategyQuarterAggregator.orgHasGates).
+            gatesAvailable: true,
             loopHealth: loopHealth(store, from, before, owners, managers),
             forecast: forecast(store, from, before, owners, userId),
             calibration
