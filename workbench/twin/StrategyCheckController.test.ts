@@ -5,7 +5,7 @@
 import type { CheckView as LwcCheckView } from 'c/strategyCheckLogic';
 import { calibrationExamples } from '../sample-org/calibration';
 import { playbookMatchFor } from '../sample-org/scoring';
-import { callAnalyses, type CallAnalysisRecord } from './CallInsightsController';
+import { callAnalyses } from './CallInsightsController';
 import { developmentState } from './development-state';
 import { TOKEN_HEADER } from './request-guard';
 import { startStandInServer, USER_HEADER } from './server';
@@ -197,49 +197,46 @@ describe('StrategyCheckController stand-in', () => {
     });
 
     it('counts the call analyses of open deals created in the quarter, per active deal', async () => {
-        const openDeal = store.org.opportunities.find((deal) => !deal.IsClosed)!;
-        const closedDeal = store.org.opportunities.find((deal) => deal.IsClosed)!;
-        const analysis = (id: string, opportunityId: string, createdDate: string): CallAnalysisRecord => ({
-            Id: id,
-            Name: id,
-            Opportunity__c: opportunityId,
-            Source__c: 'notes',
-            Source_Record_Id__c: null,
-            Status__c: 'analyzed',
-            Extractor__c: 'rules',
-            Model__c: null,
-            Fallback_Reason__c: null,
-            Last_Error__c: null,
-            Notes__c: 'Call notes.',
-            Result_Json__c: null,
-            Decisions_Json__c: null,
-            Accepted_Count__c: null,
-            Rejected_Count__c: null,
-            Reviewed_By__c: null,
-            Reviewed_At__c: null,
-            CreatedDate: createdDate
-        });
+        // The rep with the fewest open deals, so that one analysis more or less moves the two-decimal figure.
+        const openByRep = new Map<string, number>();
+        for (const deal of store.org.opportunities.filter((candidate) => !candidate.IsClosed)) {
+            openByRep.set(deal.OwnerId, (openByRep.get(deal.OwnerId) ?? 0) + 1);
+        }
+        const [repId, openDeals] = [...openByRep].sort((a, b) => a[1] - b[1])[0]!;
+        const perDeal = (analyses: number) => Math.round((analyses / openDeals) * 100) / 100;
+        // Precondition: one analysis more or less gives another figure.
+        expect(new Set([1, 2, 3].map(perDeal)).size).toBe(3);
+        const openDeal = store.org.opportunities.find((deal) => !deal.IsClosed && deal.OwnerId === repId)!;
+        const closedDeal = store.org.opportunities.find((deal) => deal.IsClosed && deal.OwnerId === repId)!;
+        const analyse = (opportunityId: string) =>
+            twin.ok<{ analysisId: string }>(
+                'CallInsightsController.analyzeCall',
+                {
+                    opportunityId,
+                    source: 'pasted_notes',
+                    text: 'Spoke with the CFO; budget is approved and they want to sign by the end of the month.'
+                },
+                repId
+            );
         const stored = callAnalyses(store);
-        const added = [
-            analysis('ca-open-1', openDeal.Id, '2026-11-02T10:00:00.000Z'),
-            analysis('ca-open-2', openDeal.Id, '2026-10-01T00:00:00.000Z'),
-            // Neither counts: a closed deal's, and one made before the quarter.
-            analysis('ca-closed', closedDeal.Id, '2026-11-02T10:00:00.000Z'),
-            analysis('ca-old', openDeal.Id, '2026-09-30T23:59:59.000Z')
-        ];
-        stored.push(...added);
+        const storedBefore = stored.length;
+        await analyse(openDeal.Id);
+        await analyse(openDeal.Id);
+        // Neither of these counts: a closed deal's, and one made before the quarter.
+        await analyse(closedDeal.Id);
+        const old = await analyse(openDeal.Id);
+        stored.find((record) => record.Id === old.analysisId)!.CreatedDate = '2026-09-30T23:59:59.000Z';
         try {
             const view = await twin.ok<CheckView>(
                 'StrategyCheckController.getStrategyCheck',
-                { quarter: '2026-Q4', scope: 'all_visible' },
-                vpId
+                { quarter: '2026-Q4', scope: 'me' },
+                repId
             );
-            const openDeals = store.org.opportunities.filter((deal) => !deal.IsClosed).length;
             expect(view.loopHealth.activeDeals).toBe(openDeals);
-            expect(view.loopHealth.callAnalysesPerActiveDeal).toBe(Math.round((2 / openDeals) * 100) / 100);
+            expect(view.loopHealth.callAnalysesPerActiveDeal).toBe(perDeal(2));
             expect(view.loopHealth.callAnalysisNote).toBeNull();
         } finally {
-            stored.splice(stored.length - added.length, added.length);
+            stored.splice(storedBefore);
         }
     });
 
