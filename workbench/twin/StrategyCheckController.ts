@@ -21,7 +21,8 @@ import { callAnalyses } from './CallInsightsController';
 import type { ApexContext } from './controllers';
 import { developmentState } from './development-state';
 import { ApexError, readString, text } from './params';
-import { ServiceCallError, type ServiceTarget } from './service-client';
+import { ServiceCallError } from './service-client';
+import { postToService } from './service-json';
 import type { WorkbenchStore } from './store';
 import type { CalibrationCard, CheckView, SegmentView } from 'c/strategyCheckLogic';
 import { resolveTeamScope, SCOPE_ALL_VISIBLE, SCOPE_ME, SCOPE_MY_TEAM, SCOPE_ONE_REP } from './team-scope';
@@ -211,39 +212,6 @@ function closedDeals(store: WorkbenchStore, from: string, before: string, owners
 
 // ---------------------------------------------------------------- service calls
 
-/** ExecutionLoopServiceClient.post: one POST through the named credential, typed errors on failure. */
-async function postToService(target: ServiceTarget, path: string, body: unknown, timeoutMs: number): Promise<unknown> {
-    let response: Response;
-    try {
-        response = await fetch(`${target.url.replace(/\/+$/, '')}${path}`, {
-            method: 'POST',
-            headers: {
-                'content-type': 'application/json',
-                accept: 'application/json',
-                authorization: `Bearer ${target.apiKey}`
-            },
-            body: JSON.stringify(body),
-            signal: AbortSignal.timeout(timeoutMs)
-        });
-    } catch (error) {
-        const name = (error as { name?: unknown } | null)?.name;
-        const timedOut = name === 'TimeoutError' || name === 'AbortError';
-        throw new ServiceCallError(timedOut ? 'TIMEOUT' : 'UNREACHABLE', null, (error as Error).message);
-    }
-    const textBody = await response.text();
-    if (!response.ok) {
-        let detail = `HTTP ${response.status}`;
-        try {
-            const problem = JSON.parse(textBody) as { title?: unknown; detail?: unknown };
-            detail = [problem.title, problem.detail].filter((part) => typeof part === 'string').join('; ') || detail;
-        } catch {
-            // A proxy may answer with HTML; the status alone then describes the failure.
-        }
-        throw new ServiceCallError(response.status === 401 ? 'UNAUTHORIZED' : 'SERVICE_ERROR', response.status, detail);
-    }
-    return JSON.parse(textBody) as unknown;
-}
-
 const fittedCards = new WeakMap<WorkbenchStore, Promise<CalibrationCard>>();
 
 /** The stored model's card: fitted once per store, as the monthly job would have; a failed fit is retried. */
@@ -274,8 +242,12 @@ async function fitCalibration(context: ApexContext): Promise<CalibrationCard> {
         };
     }
     const request: CalibrationFitRequest = { examples };
-    const fit = CalibrationFitResponse.parse(
-        await postToService(context.scoring, CALIBRATION_FIT_PATH, request, context.store.calloutTimeoutMs())
+    const fit = await postToService(
+        context.scoring,
+        CALIBRATION_FIT_PATH,
+        request,
+        CalibrationFitResponse,
+        context.store.calloutTimeoutMs()
     );
     return {
         hasModel: true,
@@ -491,8 +463,12 @@ export const StrategyCheckController = {
                 }))
             };
             try {
-                const response = StrategyCheckResponse.parse(
-                    await postToService(context.scoring, STRATEGY_CHECK_PATH, request, store.calloutTimeoutMs())
+                const response = await postToService(
+                    context.scoring,
+                    STRATEGY_CHECK_PATH,
+                    request,
+                    StrategyCheckResponse,
+                    store.calloutTimeoutMs()
                 );
                 rules = response.rules;
                 response.segments.forEach((verdict, index) => (segments[index]!.verdict = verdict));
