@@ -239,9 +239,11 @@ export function toSegmentCards(view: CheckView): SegmentCard[] {
                     view.gatesAvailable && segment.gatesDue > 0
                         ? percent(segment.gatesDoneOnTime / segment.gatesDue)
                         : NOT_AVAILABLE,
-                    view.gatesAvailable
-                        ? `${segment.gatesDoneOnTime} of ${segment.gatesDue} gates on time`
-                        : 'This org marks no playbook step as a gate.'
+                    !view.gatesAvailable
+                        ? 'This org marks no playbook step as a gate.'
+                        : segment.gatesDue === 0
+                          ? 'No gate of this play came due in the quarter.'
+                          : `${segment.gatesDoneOnTime} of ${segment.gatesDue} gates on time`
                 ),
                 tile('win-rate', 'Win rate', percent(segment.winRate), `${segment.won} won, ${segment.lost} lost`),
                 tile(

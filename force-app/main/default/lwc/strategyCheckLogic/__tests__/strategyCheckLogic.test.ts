@@ -51,6 +51,16 @@ describe('strategy check logic', () => {
             })
         );
         expect(tileOf(withGates[0]!, 'gates')).toMatchObject({ value: '75 %', detail: '3 of 4 gates on time' });
+        const noGateDue = toSegmentCards(
+            checkView({
+                gatesAvailable: true,
+                segments: [{ ...checkView().segments[0]!, gatesDue: 0, gatesDoneOnTime: 0 }]
+            })
+        );
+        expect(tileOf(noGateDue[0]!, 'gates')).toMatchObject({
+            value: 'n/a',
+            detail: 'No gate of this play came due in the quarter.'
+        });
     });
 
     it('builds the loop-health and forecast tiles, toned by overdue actions and the size of the forecast error', () => {
