@@ -1,4 +1,4 @@
-import type { OrgDataProfile } from '../src/contract';
+import { MEDDPICC_ELEMENTS, type MeddpiccElement, type OrgDataProfile } from '../src/contract';
 import {
     CLOSE_DATE_CHANGE_MIN_SHARE,
     MEDDPICC_MIN_SHARE,
@@ -17,16 +17,10 @@ const everyShare = (share: number): OrgDataProfile => ({
     withNextStepDate: share,
     withCloseDateChange: share,
     withAmount: share,
-    withMeddpicc: {
-        metrics: share,
-        economicBuyer: share,
-        decisionCriteria: share,
-        decisionProcess: share,
-        paperProcess: share,
-        identifiedPain: share,
-        champion: share,
-        competition: share
-    }
+    withMeddpicc: Object.fromEntries(MEDDPICC_ELEMENTS.map((element) => [element, share])) as Record<
+        MeddpiccElement,
+        number
+    >
 });
 
 describe('resolveDataCapture', () => {

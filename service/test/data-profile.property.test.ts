@@ -3,12 +3,20 @@
  * stays a real signal.
  */
 import fc from 'fast-check';
-import { type Deal, type DealScore, MEDDPICC_ELEMENTS, type OrgDataProfile, type RiskCode } from '../src/contract';
+import {
+    type Deal,
+    type DealScore,
+    MEDDPICC_ELEMENTS,
+    type MeddpiccElement,
+    type OrgDataProfile,
+    type RiskCode
+} from '../src/contract';
 import { scoreDeals } from '../src/modules/scoring/engine';
 import { type CapturableFact, MIN_DEALS_MEASURED } from '../src/modules/scoring/engine/data-capture';
 import {
     FIXTURE_AS_OF,
     FIXTURE_TYPICAL_DEAL_AMOUNT,
+    nothingRecorded,
     randomDeal,
     seededRandom,
     SPARSE_ORG_PROFILE
@@ -41,16 +49,12 @@ const profileArbitrary: fc.Arbitrary<OrgDataProfile> = fc.record({
     withNextStepDate: share,
     withCloseDateChange: share,
     withAmount: share,
-    withMeddpicc: fc.record({
-        metrics: share,
-        economicBuyer: share,
-        decisionCriteria: share,
-        decisionProcess: share,
-        paperProcess: share,
-        identifiedPain: share,
-        champion: share,
-        competition: share
-    })
+    withMeddpicc: fc.record(
+        Object.fromEntries(MEDDPICC_ELEMENTS.map((element) => [element, share])) as Record<
+            MeddpiccElement,
+            typeof share
+        >
+    )
 });
 
 /** The profile with one fact's share set: 1 (the org records it on every deal) or 0 (on none). */
@@ -174,19 +178,7 @@ describe('a deal of a sparse org', () => {
             daysInStage: 10,
             benchmarkDays: 20
         },
-        nextStep: null,
-        nextStepDate: null,
-        activity: {
-            lastActivityDate: null,
-            lastBuyerActivityDate: null,
-            last14Days: { emails: 0, calls: 0, meetings: 0 },
-            last30Days: { emails: 0, calls: 0, meetings: 0 }
-        },
-        contactRoles: [],
-        meddpicc: Object.fromEntries(
-            MEDDPICC_ELEMENTS.map((element) => [element, { status: 'unknown' }])
-        ) as Deal['meddpicc'],
-        playbook: null
+        ...nothingRecorded()
     });
 
     it('raises none of the risks that read what the org does not record, and says why in plain words', () => {

@@ -128,9 +128,24 @@ function activity(
     };
 }
 
+/** What a deal has when the org records nothing but its stage, dates and amount: no next step, activity, contact
+ * roles, MEDDPICC values or playbook. */
+export function nothingRecorded(): Pick<
+    Deal,
+    'nextStep' | 'nextStepDate' | 'activity' | 'contactRoles' | 'meddpicc' | 'playbook'
+> {
+    return {
+        nextStep: null,
+        nextStepDate: null,
+        activity: activity(null, null, [0, 0, 0], [0, 0, 0]),
+        contactRoles: [],
+        meddpicc: meddpicc({}),
+        playbook: null
+    };
+}
+
 /**
- * A named case: what the case says, over a deal that has recorded nothing else (no push, no next step, no activity,
- * no contact roles, MEDDPICC unknown, no playbook). The defaults fix the key order the golden fixtures are written in.
+ * A named case: what the case says, over a deal with no close-date push, in Pipeline, and nothing else recorded. The defaults fix the key order the golden fixtures are written in.
  */
 function namedDeal(
     fields: Pick<Deal, 'id' | 'name' | 'stage' | 'amount' | 'createdDate' | 'closeDate'> & Partial<Deal>
@@ -145,12 +160,7 @@ function namedDeal(
         closeDate,
         closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
         forecastCategory: 'pipeline',
-        nextStep: null,
-        nextStepDate: null,
-        activity: activity(null, null, [0, 0, 0], [0, 0, 0]),
-        contactRoles: [],
-        meddpicc: meddpicc({}),
-        playbook: null,
+        ...nothingRecorded(),
         ...recorded
     };
 }
