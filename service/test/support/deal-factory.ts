@@ -11,7 +11,7 @@ import type {
     QualificationStatus,
     ScoreRequest
 } from '../../src/contract';
-import { mulberry32 } from '../../../workbench/sample-org/prng';
+import { mulberry32 } from '../../src/shared/prng';
 
 export const FIXTURE_AS_OF = '2026-11-16';
 
