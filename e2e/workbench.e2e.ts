@@ -206,7 +206,7 @@ describe('workbench in Chromium', () => {
             page.locator(`c-coaching-nudges [data-dismiss-form="${dismissCode}"] lightning-combobox`),
             'Wrong timing'
         );
-        await page.locator('c-coaching-nudges [data-id="confirm-dismiss"]').click();
+        await page.locator('c-coaching-nudges [data-id="dismiss-form"] [data-id="confirm"]').click();
         await page.locator(`c-coaching-nudges [data-nudge="${dismissCode}"]`).waitFor({ state: 'detached' });
 
         // Writes persist for the session: a reload shows the step done and both nudges handled.
