@@ -36,7 +36,7 @@ import {
     TITLES
 } from './names';
 import { createRandom, type Random } from './prng';
-import { emptyRecordLists, historyRow, type MeddpiccFieldPrefix, unqualifiedMeddpicc } from './records';
+import { emptyRecordLists, historyRow, MEDDPICC_FIELD_PREFIX, unqualifiedMeddpicc } from './records';
 import { runNightlyScoring } from './nightly';
 import { indexSampleOrg, stateBefore } from './scoring';
 import type {
@@ -66,17 +66,6 @@ export interface SampleOrgOptions {
     deals?: number;
     asOf?: string;
 }
-
-const FIELD_BY_ELEMENT: Record<string, MeddpiccFieldPrefix> = {
-    metrics: 'Metrics',
-    economicBuyer: 'Economic_Buyer',
-    decisionCriteria: 'Decision_Criteria',
-    decisionProcess: 'Decision_Process',
-    paperProcess: 'Paper_Process',
-    identifiedPain: 'Identified_Pain',
-    champion: 'Champion',
-    competition: 'Competition'
-};
 
 /** How often each designed risk is drawn for a mixed or weak deal. */
 const RISK_WEIGHTS: readonly (readonly [RiskCode, number])[] = [
@@ -735,7 +724,7 @@ function generateDeal(context: Context, dealIndex: number): void {
         archetype: { strength, designedRisks: RISK_CODES.filter((code) => risks.has(code)) }
     };
     for (const rule of QUALIFICATION_RULES) {
-        const field = FIELD_BY_ELEMENT[rule.element]!;
+        const field = MEDDPICC_FIELD_PREFIX[rule.element];
         const status = statuses[rule.element]!;
         const source =
             contacts.length === 0 ? null : rule.element === 'economicBuyer' ? contacts[0]! : random.pick(contacts);

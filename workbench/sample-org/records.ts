@@ -2,22 +2,29 @@
  * Record shapes that every org the workbench builds shares (the generated sample org and the loaded data sets in
  * orgs/), so a field added to one of these objects is added in one place.
  */
+import { MEDDPICC_ELEMENTS, type MeddpiccElement } from '../../service/src/contract';
 import type { IdFactory } from './ids';
 import type { OpportunityHistoryRecord, OpportunityRecord, SampleOrg } from './types';
 
-/** The MEDDPICC elements as Opportunity field prefixes (`<prefix>_Status__c`, `<prefix>_Evidence__c`). */
-export const MEDDPICC_FIELD_PREFIXES = [
-    'Metrics',
-    'Economic_Buyer',
-    'Decision_Criteria',
-    'Decision_Process',
-    'Paper_Process',
-    'Identified_Pain',
-    'Champion',
-    'Competition'
-] as const;
+/** Each MEDDPICC element's Opportunity field prefix (`<prefix>_Status__c`, `<prefix>_Evidence__c`). */
+export const MEDDPICC_FIELD_PREFIX = {
+    metrics: 'Metrics',
+    economicBuyer: 'Economic_Buyer',
+    decisionCriteria: 'Decision_Criteria',
+    decisionProcess: 'Decision_Process',
+    paperProcess: 'Paper_Process',
+    identifiedPain: 'Identified_Pain',
+    champion: 'Champion',
+    competition: 'Competition'
+} as const satisfies Record<MeddpiccElement, string>;
 
-export type MeddpiccFieldPrefix = (typeof MEDDPICC_FIELD_PREFIXES)[number];
+export type MeddpiccFieldPrefix = (typeof MEDDPICC_FIELD_PREFIX)[MeddpiccElement];
+
+/** The sixteen MEDDPICC fields of an Opportunity, status then evidence, in the methodology's order. */
+export const MEDDPICC_OPPORTUNITY_FIELDS = MEDDPICC_ELEMENTS.flatMap((element) => [
+    `${MEDDPICC_FIELD_PREFIX[element]}_Status__c` as const,
+    `${MEDDPICC_FIELD_PREFIX[element]}_Evidence__c` as const
+]);
 
 type MeddpiccFields = Pick<
     OpportunityRecord,
@@ -27,10 +34,7 @@ type MeddpiccFields = Pick<
 /** An Opportunity's MEDDPICC fields with nothing recorded: every status unknown, no evidence. */
 export function unqualifiedMeddpicc(): MeddpiccFields {
     return Object.fromEntries(
-        MEDDPICC_FIELD_PREFIXES.flatMap((prefix) => [
-            [`${prefix}_Status__c`, 'unknown'],
-            [`${prefix}_Evidence__c`, null]
-        ])
+        MEDDPICC_OPPORTUNITY_FIELDS.map((field) => [field, field.endsWith('_Status__c') ? 'unknown' : null])
     ) as MeddpiccFields;
 }
 
