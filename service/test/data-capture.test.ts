@@ -1,4 +1,4 @@
-import { MEDDPICC_ELEMENTS, type MeddpiccElement, type OrgDataProfile } from '../src/contract';
+import type { OrgDataProfile } from '../src/contract';
 import {
     CLOSE_DATE_CHANGE_MIN_SHARE,
     MEDDPICC_MIN_SHARE,
@@ -7,7 +7,7 @@ import {
     resolveDataCapture,
     ROUTINE_FACT_MIN_SHARE
 } from '../src/modules/scoring/engine/data-capture';
-import { SPARSE_ORG_PROFILE } from './support/deal-factory';
+import { everyMeddpiccElement, SPARSE_ORG_PROFILE } from './support/deal-factory';
 
 const everyShare = (share: number): OrgDataProfile => ({
     ...SPARSE_ORG_PROFILE,
@@ -17,10 +17,7 @@ const everyShare = (share: number): OrgDataProfile => ({
     withNextStepDate: share,
     withCloseDateChange: share,
     withAmount: share,
-    withMeddpicc: Object.fromEntries(MEDDPICC_ELEMENTS.map((element) => [element, share])) as Record<
-        MeddpiccElement,
-        number
-    >
+    withMeddpicc: everyMeddpiccElement(share)
 });
 
 describe('resolveDataCapture', () => {

@@ -3,19 +3,13 @@
  * stays a real signal.
  */
 import fc from 'fast-check';
-import {
-    type Deal,
-    type DealScore,
-    MEDDPICC_ELEMENTS,
-    type MeddpiccElement,
-    type OrgDataProfile,
-    type RiskCode
-} from '../src/contract';
+import { type Deal, type DealScore, MEDDPICC_ELEMENTS, type OrgDataProfile, type RiskCode } from '../src/contract';
 import { scoreDeals } from '../src/modules/scoring/engine';
 import { type CapturableFact, MIN_DEALS_MEASURED } from '../src/modules/scoring/engine/data-capture';
 import {
     FIXTURE_AS_OF,
     FIXTURE_TYPICAL_DEAL_AMOUNT,
+    everyMeddpiccElement,
     nothingRecorded,
     randomDeal,
     seededRandom,
@@ -49,12 +43,7 @@ const profileArbitrary: fc.Arbitrary<OrgDataProfile> = fc.record({
     withNextStepDate: share,
     withCloseDateChange: share,
     withAmount: share,
-    withMeddpicc: fc.record(
-        Object.fromEntries(MEDDPICC_ELEMENTS.map((element) => [element, share])) as Record<
-            MeddpiccElement,
-            typeof share
-        >
-    )
+    withMeddpicc: fc.record(everyMeddpiccElement(share))
 });
 
 /** The profile with one fact's share set: 1 (the org records it on every deal) or 0 (on none). */

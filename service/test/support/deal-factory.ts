@@ -2,14 +2,16 @@
  * Builders for score requests: the named golden-fixture cases and seeded random batches. Shared by the fixture
  * script, the benchmark and the tests; everything here is deterministic (no clock, no Math.random).
  */
-import type {
-    ContactRole,
-    Deal,
-    OrgDataProfile,
-    Playbook,
-    PlaybookStep,
-    QualificationStatus,
-    ScoreRequest
+import {
+    type ContactRole,
+    type Deal,
+    MEDDPICC_ELEMENTS,
+    type MeddpiccElement,
+    type OrgDataProfile,
+    type Playbook,
+    type PlaybookStep,
+    type QualificationStatus,
+    type ScoreRequest
 } from '../../src/contract';
 import { mulberry32 } from '../../src/shared/prng';
 
@@ -76,6 +78,14 @@ export function doneBefore(stageOrder: number): Playbook['stepProgress'] {
         if (playbookStep.stageOrder < stageOrder) progress[playbookStep.stepKey] = 'done';
     }
     return progress;
+}
+
+/** The same value for each MEDDPICC element (a profile's shares, an arbitrary per element). */
+export function everyMeddpiccElement<T>(value: T): Record<MeddpiccElement, T> {
+    return Object.fromEntries(MEDDPICC_ELEMENTS.map((meddpiccElement) => [meddpiccElement, value])) as Record<
+        MeddpiccElement,
+        T
+    >;
 }
 
 const element = (status: QualificationStatus, evidence?: string) => (evidence ? { status, evidence } : { status });
