@@ -1,6 +1,8 @@
 // Starts the product as `npm start` does (scoring service + workbench server on 127.0.0.1, random ports) and a
 // headless Chromium (Debian's package, driven by playwright-core) for the real-browser journeys and the UI benchmark.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../service/src/app';
@@ -9,6 +11,9 @@ import { TOKEN_HEADER } from '../workbench/twin/request-guard';
 import { startStandInServer, type RunningStandIn } from '../workbench/twin/server';
 import { WorkbenchStore } from '../workbench/twin/store';
 import type { SampleOrg } from '../workbench/sample-org/types';
+
+/** Where the journeys write their screenshots (the README shows them). */
+export const SCREENSHOTS = resolve(__dirname, '..', 'docs', 'screenshots');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -100,4 +105,41 @@ export async function apiJson<T>(baseUrl: string, path: string, userId?: string,
     });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
+}
+
+/** What a journey's tests use: the product and browser started once for the file, and this test's page errors. */
+export interface Journey {
+    product: Product;
+    browser: Browser;
+    /** Uncaught page errors of the current test (pass it to openPage); each test must end with none. */
+    errors: string[];
+}
+
+/**
+ * Registers a journey's lifecycle in the enclosing describe (or file): `start` and a browser once before the tests,
+ * both closed after them, and every test failing on any uncaught page error. Read the fields inside the tests.
+ */
+export function useJourney(start: () => Promise<Product>): Journey {
+    const journey = { errors: [] as string[] } as Journey;
+    beforeAll(async () => {
+        journey.product = await start();
+        journey.browser = await launchBrowser();
+    }, 120_000);
+    afterAll(async () => {
+        await journey.browser?.close();
+        await journey.product?.close();
+    });
+    beforeEach(() => {
+        journey.errors = [];
+    });
+    afterEach(() => {
+        expect(journey.errors).toEqual([]);
+    });
+    return journey;
+}
+
+/** Writes docs/screenshots/<name>: the viewport, or the whole page with `fullPage`. */
+export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
 }

@@ -1,12 +1,7 @@
 // Real-browser journeys of the Rep Development tab (deterministic path: no language model): a manager sets a focus
 // from a suggestion and sees it on the trend; a rep runs a practice drill and sees its score.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { label } from '../workbench/twin/labels';
-import { apiJson, launchBrowser, openPage, startProduct, type Product } from './harness';
-
-const SCREENSHOTS = resolve(__dirname, '..', 'docs', 'screenshots');
+import { apiJson, openPage, saveScreenshot, startProduct, useJourney } from './harness';
 
 interface Users {
     users: Array<{ id: string; name: string; level: string; openDeals: number }>;
@@ -20,18 +15,9 @@ interface RepDevelopment {
     suggestedFocus: { skill: string } | null;
 }
 
-let product: Product;
-let browser: Browser;
-let errors: string[];
-
-async function screenshot(page: Page, name: string): Promise<void> {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: false });
-}
-
 /** A manager whose team has a rep with a suggested focus (the figures come from the real service). */
 async function managerWithSuggestion(): Promise<{ managerId: string; rep: RepDevelopment }> {
-    const base = product.workbench.url;
+    const base = journey.product.workbench.url;
     const { users } = await apiJson<Users>(base, '/api/users');
     for (const manager of users.filter((user) => user.level === 'manager')) {
         const view = await apiJson<DevelopmentView>(base, '/apex/RepDevelopmentController.getDevelopment', manager.id, {
@@ -46,35 +32,19 @@ async function managerWithSuggestion(): Promise<{ managerId: string; rep: RepDev
     throw new Error('No manager in the sample org has a rep with a well-evidenced gap');
 }
 
-beforeAll(async () => {
-    product = await startProduct(400);
-    browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-});
-
-beforeEach(() => {
-    errors = [];
-});
-
-afterEach(() => {
-    expect(errors).toEqual([]);
-});
+const journey = useJourney(() => startProduct(400));
 
 describe('Rep Development tab in Chromium', () => {
     it('manager: sets a focus from a suggestion and sees it on the trend', async () => {
         const { managerId, rep } = await managerWithSuggestion();
-        const page = await openPage(browser, errors);
-        await page.goto(`${product.workbench.url}/?page=development&user=${managerId}`);
+        const page = await openPage(journey.browser, journey.errors);
+        await page.goto(`${journey.product.workbench.url}/?page=development&user=${managerId}`);
         const section = page.locator(`c-rep-development section[data-rep-id="${rep.repId}"]`);
         await section.locator('[data-id="suggested-focus"]').waitFor();
         const withoutFocus = page.locator('c-rep-development [data-id="tile-without-focus"] [data-id="metric-value"]');
         const before = Number((await withoutFocus.textContent())?.trim());
         expect(await page.locator('c-rep-development [data-id="gap-rule"]').textContent()).toMatch(/at least 8 deals/);
-        await screenshot(page, 'rep-development.png');
+        await saveScreenshot(page, 'rep-development.png');
 
         await section.locator('[data-id="set-focus"] button').click();
         const dialog = page.locator('c-rep-development [data-id="focus-editor"]');
@@ -98,10 +68,10 @@ describe('Rep Development tab in Chromium', () => {
     });
 
     it('rep: runs a practice drill on one of their deals and sees its score', async () => {
-        const { users } = await apiJson<Users>(product.workbench.url, '/api/users');
+        const { users } = await apiJson<Users>(journey.product.workbench.url, '/api/users');
         const rep = users.find((user) => user.level === 'rep' && user.openDeals > 0)!;
-        const page = await openPage(browser, errors);
-        await page.goto(`${product.workbench.url}/?page=development&user=${rep.id}`);
+        const page = await openPage(journey.browser, journey.errors);
+        await page.goto(`${journey.product.workbench.url}/?page=development&user=${rep.id}`);
         const drill = page.locator('c-practice-drill');
         await drill.locator('[data-id="start-drill"] button').waitFor();
         await drill.locator('[data-id="start-drill"] button').click();
@@ -124,14 +94,14 @@ describe('Rep Development tab in Chromium', () => {
         expect((await score.textContent())?.trim()).toMatch(/^\d{1,3} \/ 100$/);
         expect(await drill.locator('[data-id="criteria"] li').count()).toBeGreaterThan(0);
         await drill.locator('[data-id="recent-drills"] li').first().waitFor();
-        await screenshot(page, 'practice-drill.png');
+        await saveScreenshot(page, 'practice-drill.png');
     });
 
     it("manager: after the monthly batch, the tab reads this month's figures as of their day", async () => {
-        const base = product.workbench.url;
+        const base = journey.product.workbench.url;
         const { users } = await apiJson<Users>(base, '/api/users');
         const manager = users.find((user) => user.level === 'manager')!;
-        const page = await openPage(browser, errors);
+        const page = await openPage(journey.browser, journey.errors);
         await page.goto(`${base}/?page=development&user=${manager.id}`);
         await page.locator('c-rep-development [data-id="gap-rule"]').waitFor();
         // Computed on demand: the page does not claim a batch ran.

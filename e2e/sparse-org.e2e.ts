@@ -2,14 +2,12 @@
 // MEDDPICC). What its rep and manager see: scores that say what is not recorded instead of flagging every deal, and
 // the org notice listing what was inferred and what is missing. Screenshots go to docs/screenshots/maven-*.png.
 // Skipped, with the reason in its title, where ../shared/datasets does not hold the data set (the project ships none).
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { datasetRootCandidates } from '../workbench/orgs/datasets';
 import { loadMavenOrg, MAVEN_DATASET } from '../workbench/orgs/maven/load';
-import { apiJson, launchBrowser, openPage, startProduct, type Product } from './harness';
+import { apiJson, openPage, saveScreenshot, startProduct, useJourney } from './harness';
 
-const SCREENSHOTS = resolve(__dirname, '..', 'docs', 'screenshots');
 const dataset = datasetRootCandidates()
     .map((root) => join(root, MAVEN_DATASET))
     .find((folder) => existsSync(folder));
@@ -22,39 +20,14 @@ interface DealItem {
     band: string | null;
 }
 
-let product: Product;
-let browser: Browser;
-let errors: string[];
-
-async function screenshot(page: Page, name: string): Promise<void> {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, name) });
-}
-
 describeWithData(`the Maven CRM data set as an org (${dataset ?? 'absent from ../shared/datasets: skipped'})`, () => {
-    beforeAll(async () => {
-        product = await startProduct(0, loadMavenOrg({ asOf: new Date().toISOString().slice(0, 10) }));
-        browser = await launchBrowser();
-    }, 120_000);
-
-    afterAll(async () => {
-        await browser?.close();
-        await product?.close();
-    });
-
-    beforeEach(() => {
-        errors = [];
-    });
-
-    afterEach(() => {
-        expect(errors).toEqual([]);
-    });
+    const journey = useJourney(() => startProduct(0, loadMavenOrg({ asOf: new Date().toISOString().slice(0, 10) })));
 
     it('rep: the panel says what this org does not record instead of calling the deal at risk for it', async () => {
-        const { deals } = await apiJson<{ deals: DealItem[] }>(product.workbench.url, '/api/deals');
+        const { deals } = await apiJson<{ deals: DealItem[] }>(journey.product.workbench.url, '/api/deals');
         const deal = deals.find((candidate) => !candidate.isClosed && candidate.band !== null)!;
-        const page = await openPage(browser, errors);
-        await page.goto(`${product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
+        const page = await openPage(journey.browser, journey.errors);
+        await page.goto(`${journey.product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
 
         await page.locator('c-score-ring [data-id="ring"]').waitFor();
         const panel = page.locator('c-deal-health-panel');
@@ -72,23 +45,23 @@ describeWithData(`the Maven CRM data set as an org (${dataset ?? 'absent from ..
         const notice = page.locator('[data-id="org-source"]');
         await expect(notice.textContent()).resolves.toContain('Maven CRM data set');
         await expect(notice.textContent()).resolves.toContain('Activities (tasks, events, emails): none are logged.');
-        await screenshot(page, 'maven-record-page.png');
+        await saveScreenshot(page, 'maven-record-page.png');
     });
 
     it('manager: the board ranks the team by what the org records, with no risk from what it does not', async () => {
         const { users } = await apiJson<{ users: Array<{ id: string; level: string }> }>(
-            product.workbench.url,
+            journey.product.workbench.url,
             '/api/users'
         );
         const manager = users.find((user) => user.level === 'manager')!;
-        const page = await openPage(browser, errors);
-        await page.goto(`${product.workbench.url}/?page=review&user=${manager.id}`);
+        const page = await openPage(journey.browser, journey.errors);
+        await page.goto(`${journey.product.workbench.url}/?page=review&user=${manager.id}`);
         const rows = page.locator('c-pipeline-review c-review-board-table [data-id="board-row"]');
         await rows.first().waitFor();
         const topRisks = (await rows.allTextContents()).join('\n');
         for (const unrecorded of ['gone quiet', 'No buyer contacts', 'No economic buyer', 'No dated next step']) {
             expect(topRisks).not.toContain(unrecorded);
         }
-        await screenshot(page, 'maven-review-board.png');
+        await saveScreenshot(page, 'maven-review-board.png');
     });
 });

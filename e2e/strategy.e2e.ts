@@ -1,38 +1,22 @@
 // The leader's journey through the Strategy Check tab in Chromium: the real strategyCheck component over the org twin,
 // with verdicts and the calibration fit from the real Execution Loop service. Writes docs/screenshots/strategy-check.png.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { apiJson, launchBrowser, openPage, startProduct, type Product } from './harness';
+import { apiJson, openPage, saveScreenshot, startProduct, useJourney } from './harness';
 
-const SCREENSHOTS = resolve(__dirname, '..', 'docs', 'screenshots');
 const VERDICT_LABELS = ['Execution drift', 'Strategy problem', 'On track', 'Not enough data'];
 const STATUS_LABELS = ['Calibrated', 'Not better than the baseline', 'Not enough history'];
 
-let product: Product;
-let browser: Browser;
-const errors: string[] = [];
-
-beforeAll(async () => {
-    // Enough deals that the quarter to date has closed deals in both playbooks.
-    product = await startProduct(1200);
-    browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-});
+// Enough deals that the quarter to date has closed deals in both playbooks.
+const journey = useJourney(() => startProduct(1200));
 
 describe('Strategy Check tab in Chromium', () => {
     it('leader: opens the tab, reads a verdict with its evidence and next move, and the calibration card', async () => {
         const { users } = await apiJson<{ users: Array<{ id: string; level: string }> }>(
-            product.workbench.url,
+            journey.product.workbench.url,
             '/api/users'
         );
         const vp = users.find((user) => user.level === 'vp')!;
-        const page = await openPage(browser, errors);
-        await page.goto(`${product.workbench.url}/?page=strategy&user=${vp.id}`);
+        const page = await openPage(journey.browser, journey.errors);
+        await page.goto(`${journey.product.workbench.url}/?page=strategy&user=${vp.id}`);
 
         const firstSegment = page.locator('c-strategy-check [data-id="segment"]').first();
         await firstSegment.waitFor({ timeout: 60_000 });
@@ -54,8 +38,6 @@ describe('Strategy Check tab in Chromium', () => {
         }
         expect(await page.locator('c-strategy-check [data-id="loop-health"] c-metric-tile').count()).toBe(5);
 
-        mkdirSync(SCREENSHOTS, { recursive: true });
-        await page.screenshot({ path: join(SCREENSHOTS, 'strategy-check.png'), fullPage: true });
-        expect(errors).toEqual([]);
+        await saveScreenshot(page, 'strategy-check.png', true);
     });
 });

@@ -1,13 +1,9 @@
 // Real-browser journeys through the workbench: the real components, compiled from force-app, rendered with the real
 // lightning-base-components and SLDS in Debian's Chromium, against the local stand-in for the org and the real
 // scoring service. Run with `npm run test:e2e` (builds first); screenshots go to docs/screenshots/.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { apiJson, launchBrowser, openPage, startProduct, type Product } from './harness';
-
-const SCREENSHOTS = resolve(__dirname, '..', 'docs', 'screenshots');
+import type { Locator, Page } from 'playwright-core';
+import { apiJson, openPage, saveScreenshot, startProduct, useJourney } from './harness';
 
 interface DealItem {
     id: string;
@@ -25,13 +21,9 @@ interface PlaybookView {
     stages: Array<{ isCurrent: boolean; steps: Array<{ stepKey: string; status: string }> }>;
 }
 
-let product: Product;
-let browser: Browser;
-let errors: string[];
-
 /** A rep's open deal with open steps in its current stage and at least two nudges, one of them a task. */
 async function pickRepDeal(): Promise<{ deal: DealItem; stepKey: string; actCode: string; dismissCode: string }> {
-    const base = product.workbench.url;
+    const base = journey.product.workbench.url;
     const { deals } = await apiJson<{ deals: DealItem[] }>(base, '/api/deals');
     for (const deal of deals.filter((candidate) => !candidate.isClosed && candidate.band !== null)) {
         const playbook = await apiJson<PlaybookView>(base, '/apex/PlaybookController.getPlaybook', deal.ownerId, {
@@ -153,41 +145,20 @@ async function decide(
 
 async function managerId(): Promise<string> {
     const { users } = await apiJson<{ users: Array<{ id: string; level: string }> }>(
-        product.workbench.url,
+        journey.product.workbench.url,
         '/api/users'
     );
     return users.find((user) => user.level === 'manager')!.id;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, name) });
-}
-
-beforeAll(async () => {
-    product = await startProduct(120);
-    browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-    await browser?.close();
-    await product?.close();
-});
-
-beforeEach(() => {
-    errors = [];
-});
-
-afterEach(() => {
-    expect(errors).toEqual([]);
-});
+const journey = useJourney(() => startProduct(120));
 
 describe('workbench in Chromium', () => {
     it('rep: reads the score and top risk, marks a step done and sees the deal re-scored, acts on a nudge and dismisses another', async () => {
         const { deal, stepKey, actCode, dismissCode } = await pickRepDeal();
-        const page = await openPage(browser, errors);
+        const page = await openPage(journey.browser, journey.errors);
         const apexCalls = countApexCalls(page);
-        await page.goto(`${product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
+        await page.goto(`${journey.product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
 
         const ring = page.locator('c-score-ring [data-id="ring"]');
         await ring.waitFor();
@@ -209,7 +180,7 @@ describe('workbench in Chromium', () => {
         expect(apexCalls.get('NudgeController.getNudges')).toBe(1);
         expect(apexCalls.get('DealHealthController.rescoreDeal') ?? 0).toBeLessThanOrEqual(1);
         await expectAccessible(page, 'record page');
-        await screenshot(page, 'record-page.png');
+        await saveScreenshot(page, 'record-page.png');
 
         const scoredAt = page.locator('c-deal-health-panel [data-id="scored-at"]');
         const scoredBefore = await scoredAt.textContent();
@@ -235,7 +206,7 @@ describe('workbench in Chromium', () => {
             page.locator(`c-coaching-nudges [data-dismiss-form="${dismissCode}"] lightning-combobox`),
             'Wrong timing'
         );
-        await page.locator('c-coaching-nudges [data-id="confirm-dismiss"]').click();
+        await page.locator('c-coaching-nudges [data-id="dismiss-form"] [data-id="confirm"]').click();
         await page.locator(`c-coaching-nudges [data-nudge="${dismissCode}"]`).waitFor({ state: 'detached' });
 
         // Writes persist for the session: a reload shows the step done and both nudges handled.
@@ -250,7 +221,7 @@ describe('workbench in Chromium', () => {
     }, 120_000);
 
     it('rep: edits the field a nudge names in the record edit form, and the nudge counts as acted', async () => {
-        const base = product.workbench.url;
+        const base = journey.product.workbench.url;
         const { deals } = await apiJson<{ deals: DealItem[] }>(base, '/api/deals');
         let target: { deal: DealItem; code: string } | undefined;
         for (const deal of deals.filter((candidate) => !candidate.isClosed && candidate.band !== null)) {
@@ -277,7 +248,7 @@ describe('workbench in Chromium', () => {
             }
         }
         if (!target) throw new Error('No rep deal with a MEDDPICC field nudge among its top three');
-        const page = await openPage(browser, errors);
+        const page = await openPage(journey.browser, journey.errors);
         await page.goto(`${base}/?page=record&id=${target.deal.id}&user=${target.deal.ownerId}`);
         const opener = page.locator(`c-coaching-nudges [data-code="${target.code}"][data-action="act"]`);
         // Opened from the keyboard: focus moves into the dialog and stays there; Escape closes it from a field and
@@ -313,7 +284,7 @@ describe('workbench in Chromium', () => {
     }, 120_000);
 
     it('rep: pastes call notes into Call Insights, accepts two proposed updates, rejects the rest, and sees the fields change', async () => {
-        const base = product.workbench.url;
+        const base = journey.product.workbench.url;
         const { deals } = await apiJson<{ deals: DealItem[] }>(base, '/api/deals');
         let deal: DealItem | undefined;
         for (const candidate of deals.filter((item) => !item.isClosed)) {
@@ -333,7 +304,7 @@ describe('workbench in Chromium', () => {
             'They are also evaluating Globex.',
             'Next step: pricing workshop on Friday.'
         ].join('\n');
-        const page = await openPage(browser, errors);
+        const page = await openPage(journey.browser, journey.errors);
         await page.goto(`${base}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
         const insights = page.locator('c-call-insights');
         await insights.locator('[data-id="notes"]').waitFor();
@@ -354,7 +325,7 @@ describe('workbench in Chromium', () => {
                 .click();
         }
         await insights.locator('[data-id="coaching"]').waitFor();
-        await screenshot(page, 'call-insights.png');
+        await saveScreenshot(page, 'call-insights.png');
         await insights.locator('[data-id="save"] button').click();
         await page.locator('[data-toast="success"]').filter({ hasText: '2 update(s) written' }).waitFor();
         await insights.locator('[data-id="reviewed"]').waitFor();
@@ -374,9 +345,9 @@ describe('workbench in Chromium', () => {
     }, 120_000);
 
     it('manager: runs the review by keyboard, decides from the side panel, and the decisions stay after a reload', async () => {
-        const page = await openPage(browser, errors);
+        const page = await openPage(journey.browser, journey.errors);
         const apexCalls = countApexCalls(page);
-        await page.goto(`${product.workbench.url}/?page=review&user=${await managerId()}`);
+        await page.goto(`${journey.product.workbench.url}/?page=review&user=${await managerId()}`);
         const rows = board(page).locator('[data-id="board-row"]');
         await rows.nth(4).waitFor();
         await page.locator('c-pipeline-review c-metric-tile[data-id="totals"]').waitFor();
@@ -481,7 +452,7 @@ describe('workbench in Chromium', () => {
         expect(decisions.filter((text) => /Saved by .+, \w{3} \d{1,2}, \d{4}/.test(text))).toHaveLength(4);
         await page.locator('c-pipeline-review [data-id="session-status"]').filter({ hasText: '4 saved' }).waitFor();
         await expectAccessible(page, 'board with saved decisions');
-        await screenshot(page, 'review-board.png');
+        await saveScreenshot(page, 'review-board.png');
 
         await page.locator('c-pipeline-review [data-id="end-session"]').click();
         const summary = page.locator('c-pipeline-review [data-id="session-summary"]');
@@ -495,15 +466,15 @@ describe('workbench in Chromium', () => {
 
     it('phone: the record page stacks the components under the highlights at 390 px, with nothing wider than the screen', async () => {
         const { deal } = await pickRepDeal();
-        const context = await browser.newContext({
+        const context = await journey.browser.newContext({
             viewport: { width: 390, height: 844 },
             isMobile: true,
             hasTouch: true
         });
         const page = await context.newPage();
         page.on('close', () => void context.close());
-        page.on('pageerror', (error) => errors.push(String(error)));
-        await page.goto(`${product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
+        page.on('pageerror', (error) => journey.errors.push(String(error)));
+        await page.goto(`${journey.product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
         await page.locator('c-score-ring [data-id="ring"]').waitFor();
         await page.locator('[data-id="record-details"]').waitFor();
         await page.locator('c-coaching-nudges [data-nudge]').first().waitFor();
@@ -516,15 +487,15 @@ describe('workbench in Chromium', () => {
         const path = await page.locator('c-playbook-steps [data-id="path"]').boundingBox();
         expect(path!.x + path!.width).toBeLessThanOrEqual(390);
         await expectAccessible(page, 'record page on a phone');
-        await screenshot(page, 'record-page-phone.png');
+        await saveScreenshot(page, 'record-page-phone.png');
         await page.close();
     }, 120_000);
 
     it('service down: the panel shows the last snapshot with its stale warning, and a review decision still saves', async () => {
         const { deal } = await pickRepDeal();
-        await product.stopService();
-        const page = await openPage(browser, errors);
-        await page.goto(`${product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
+        await journey.product.stopService();
+        const page = await openPage(journey.browser, journey.errors);
+        await page.goto(`${journey.product.workbench.url}/?page=record&id=${deal.id}&user=${deal.ownerId}`);
         await page.locator('c-score-ring [data-id="ring"]').waitFor();
         await page.locator('c-deal-health-panel [data-id="refresh"]').click();
         const stale = page.locator('c-deal-health-panel [data-id="stale"]');
@@ -535,7 +506,7 @@ describe('workbench in Chromium', () => {
         expect(await page.locator('c-score-ring [data-id="ring"]').count()).toBe(1);
         await expectAccessible(page, 'record page with a stale score');
 
-        await page.goto(`${product.workbench.url}/?page=review&user=${await managerId()}`);
+        await page.goto(`${journey.product.workbench.url}/?page=review&user=${await managerId()}`);
         await board(page).locator('[data-id="board-row"]').first().waitFor();
         // The manager's journey ended its session; start a new one.
         await page.locator('c-pipeline-review [data-id="start-session"]').click();

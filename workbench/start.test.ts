@@ -65,47 +65,32 @@ async function eventuallyFree(port: number): Promise<boolean> {
 describe('npm start', () => {
     jest.setTimeout(90_000);
 
-    it('says which flag to use when the workbench port is busy, and starts nothing', async () => {
-        const servicePort = await freePort();
-        const workbenchPort = await freePort();
-        const blocker = await occupy(workbenchPort);
-        try {
-            const run = await runStart([
-                '--service-port',
-                String(servicePort),
-                '--workbench-port',
-                String(workbenchPort)
-            ]);
-            expect(run.code).toBe(1);
-            expect(run.output).toContain(`Port ${workbenchPort} (workbench) is already in use`);
-            expect(run.output).toContain(`npm start -- --workbench-port ${workbenchPort + 1}`);
-            expect(run.output).not.toContain('EADDRINUSE');
-            // The service was never started: its port is still free.
-            expect(await isPortFree(servicePort)).toBe(true);
-        } finally {
-            blocker.close();
+    it.each([
+        { busy: 'workbench', label: 'workbench', flag: '--workbench-port', other: 'service' },
+        { busy: 'service', label: 'Execution Loop service', flag: '--service-port', other: 'workbench' }
+    ] as const)(
+        'says which flag moves the busy $busy port, and starts nothing',
+        async ({ busy, label, flag, other }) => {
+            const ports = { service: await freePort(), workbench: await freePort() };
+            const blocker = await occupy(ports[busy]);
+            try {
+                const run = await runStart([
+                    '--service-port',
+                    String(ports.service),
+                    '--workbench-port',
+                    String(ports.workbench)
+                ]);
+                expect(run.code).toBe(1);
+                expect(run.output).toContain(`Port ${ports[busy]} (${label}) is already in use`);
+                expect(run.output).toContain(`npm start -- ${flag} ${ports[busy] + 1}`);
+                expect(run.output).not.toContain('EADDRINUSE');
+                // Both ports are checked before anything starts: the other one was never taken.
+                expect(await isPortFree(ports[other])).toBe(true);
+            } finally {
+                blocker.close();
+            }
         }
-    });
-
-    it('checks the service port too, before starting anything', async () => {
-        const servicePort = await freePort();
-        const workbenchPort = await freePort();
-        const blocker = await occupy(servicePort);
-        try {
-            const run = await runStart([
-                '--service-port',
-                String(servicePort),
-                '--workbench-port',
-                String(workbenchPort)
-            ]);
-            expect(run.code).toBe(1);
-            expect(run.output).toContain(`Port ${servicePort} (Execution Loop service) is already in use`);
-            expect(run.output).toContain(`npm start -- --service-port ${servicePort + 1}`);
-            expect(await isPortFree(workbenchPort)).toBe(true);
-        } finally {
-            blocker.close();
-        }
-    });
+    );
 
     it('stops the service with itself: no child process is left behind', async () => {
         const servicePort = await freePort();

@@ -7,7 +7,7 @@ import {
     resolveDataCapture,
     ROUTINE_FACT_MIN_SHARE
 } from '../src/modules/scoring/engine/data-capture';
-import { SPARSE_ORG_PROFILE } from './support/deal-factory';
+import { everyMeddpiccElement, SPARSE_ORG_PROFILE } from './support/deal-factory';
 
 const everyShare = (share: number): OrgDataProfile => ({
     ...SPARSE_ORG_PROFILE,
@@ -17,16 +17,7 @@ const everyShare = (share: number): OrgDataProfile => ({
     withNextStepDate: share,
     withCloseDateChange: share,
     withAmount: share,
-    withMeddpicc: {
-        metrics: share,
-        economicBuyer: share,
-        decisionCriteria: share,
-        decisionProcess: share,
-        paperProcess: share,
-        identifiedPain: share,
-        champion: share,
-        competition: share
-    }
+    withMeddpicc: everyMeddpiccElement(share)
 });
 
 describe('resolveDataCapture', () => {

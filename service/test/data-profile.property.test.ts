@@ -9,6 +9,8 @@ import { type CapturableFact, MIN_DEALS_MEASURED } from '../src/modules/scoring/
 import {
     FIXTURE_AS_OF,
     FIXTURE_TYPICAL_DEAL_AMOUNT,
+    everyMeddpiccElement,
+    nothingRecorded,
     randomDeal,
     seededRandom,
     SPARSE_ORG_PROFILE
@@ -41,16 +43,7 @@ const profileArbitrary: fc.Arbitrary<OrgDataProfile> = fc.record({
     withNextStepDate: share,
     withCloseDateChange: share,
     withAmount: share,
-    withMeddpicc: fc.record({
-        metrics: share,
-        economicBuyer: share,
-        decisionCriteria: share,
-        decisionProcess: share,
-        paperProcess: share,
-        identifiedPain: share,
-        champion: share,
-        competition: share
-    })
+    withMeddpicc: fc.record(everyMeddpiccElement(share))
 });
 
 /** The profile with one fact's share set: 1 (the org records it on every deal) or 0 (on none). */
@@ -174,19 +167,7 @@ describe('a deal of a sparse org', () => {
             daysInStage: 10,
             benchmarkDays: 20
         },
-        nextStep: null,
-        nextStepDate: null,
-        activity: {
-            lastActivityDate: null,
-            lastBuyerActivityDate: null,
-            last14Days: { emails: 0, calls: 0, meetings: 0 },
-            last30Days: { emails: 0, calls: 0, meetings: 0 }
-        },
-        contactRoles: [],
-        meddpicc: Object.fromEntries(
-            MEDDPICC_ELEMENTS.map((element) => [element, { status: 'unknown' }])
-        ) as Deal['meddpicc'],
-        playbook: null
+        ...nothingRecorded()
     });
 
     it('raises none of the risks that read what the org does not record, and says why in plain words', () => {

@@ -1,6 +1,7 @@
 import { PracticeTurnRequest, PracticeTurnResponse } from '../src/modules/practice/contract/practice';
 import { askQuestions, createPracticeModel, drillCriteria, practiceTurn } from '../src/modules/practice/engine';
 import { authHeaders, buildTestApp } from './support/app';
+import { practiceTurnRequest } from './support/module-fixtures';
 import { startScriptedLlm, type ScriptedLlm } from './support/scripted-llm';
 import { loadLlmSettings } from '../src/shared/llm-settings';
 
@@ -10,19 +11,9 @@ const EB_GUIDANCE = [
     'Trap: a business case that reaches the economic buyer only through others.'
 ].join('\n');
 
-const baseRequest = (transcript: PracticeTurnRequest['transcript'] = []): PracticeTurnRequest => ({
-    skill: 'economic_buyer_access',
-    persona: {
-        accountName: 'Northwind Bank',
-        industry: 'Banking',
-        stage: 'Perception Analysis',
-        amount: 120_000,
-        buyerTitles: ['IT Manager', 'VP Operations'],
-        risks: [{ code: 'no_economic_buyer', message: 'No economic buyer identified at a late stage.' }]
-    },
-    step: { stepKey: 'ENT_Perception_Economic_Buyer', title: 'Validate the business case', guidance: EB_GUIDANCE },
-    transcript
-});
+// The fixtures' practice request, with this file's fuller guidance (it has a trap line as well).
+const baseRequest = (transcript: PracticeTurnRequest['transcript'] = []): PracticeTurnRequest =>
+    practiceTurnRequest(transcript, EB_GUIDANCE);
 
 const GOOD_ANSWERS = [
     'Thanks. Before you present it, what must be true for you to approve this on your side?',

@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Connection } from 'jsforce';
+import { MEDDPICC_OPPORTUNITY_FIELDS } from '../../workbench/sample-org/records';
 import type { SampleOrg } from '../../workbench/sample-org/types';
 
 export const MAX_COLLECTION_SIZE = 200;
@@ -57,16 +58,7 @@ export const FIELD_ALLOW_LIST: Record<SeedObject, readonly string[]> = {
         'ForecastCategoryName',
         'NextStep',
         'Next_Step_Date__c',
-        ...[
-            'Metrics',
-            'Economic_Buyer',
-            'Decision_Criteria',
-            'Decision_Process',
-            'Paper_Process',
-            'Identified_Pain',
-            'Champion',
-            'Competition'
-        ].flatMap((element) => [`${element}_Status__c`, `${element}_Evidence__c`]),
+        ...MEDDPICC_OPPORTUNITY_FIELDS,
         'Economic_Buyer__c',
         'Champion__c'
     ],

@@ -4,16 +4,8 @@
  * and some nudge feedback. Same seed, same bytes: everything comes from one mulberry32 stream and the package's
  * metadata; nothing reads the clock.
  */
-import {
-    contractVersion,
-    MAX_DEALS_PER_REQUEST,
-    type Deal,
-    type QualificationStatus,
-    type RiskCode,
-    RISK_CODES,
-    ScoreRequest
-} from '../../service/src/contract';
-import { MODEL_VERSION, scoreDeals } from '../../service/src/modules/scoring/engine';
+import { contractVersion, type QualificationStatus, type RiskCode, RISK_CODES } from '../../service/src/contract';
+import { MODEL_VERSION } from '../../service/src/modules/scoring/engine';
 import { QUALIFICATION_RULES, expectedStageOrder } from '../../service/src/modules/scoring/engine/facts';
 import { dayOf, dayOfDateTime, isoDate, isoDateTime, isValidIsoDate, quarters } from './dates';
 import { IdFactory, KEY_PREFIXES } from './ids';
@@ -45,8 +37,9 @@ import {
 } from './names';
 import { label } from '../../tools/build/custom-labels';
 import { createRandom, type Random } from './prng';
-import { measureOrgDataProfile } from './data-profile';
-import { buildDeal, indexSampleOrg, orgContextAt, stateBefore } from './scoring';
+import { emptyRecordLists, historyRow, MEDDPICC_FIELD_PREFIX, unqualifiedMeddpicc } from './records';
+import { runNightlyScoring } from './nightly';
+import { indexSampleOrg, stateBefore } from './scoring';
 import type {
     AccountRecord,
     ContactRecord,
@@ -74,27 +67,6 @@ export interface SampleOrgOptions {
     deals?: number;
     asOf?: string;
 }
-
-type MeddpiccField =
-    | 'Metrics'
-    | 'Economic_Buyer'
-    | 'Decision_Criteria'
-    | 'Decision_Process'
-    | 'Paper_Process'
-    | 'Identified_Pain'
-    | 'Champion'
-    | 'Competition';
-
-const FIELD_BY_ELEMENT: Record<string, MeddpiccField> = {
-    metrics: 'Metrics',
-    economicBuyer: 'Economic_Buyer',
-    decisionCriteria: 'Decision_Criteria',
-    decisionProcess: 'Decision_Process',
-    paperProcess: 'Paper_Process',
-    identifiedPain: 'Identified_Pain',
-    champion: 'Champion',
-    competition: 'Competition'
-};
 
 /** How often each designed risk is drawn for a mixed or weak deal. */
 const RISK_WEIGHTS: readonly (readonly [RiskCode, number])[] = [
@@ -467,15 +439,14 @@ function generateDeal(context: Context, dealIndex: number): void {
             amount: event.amount !== undefined ? event.amount : state.amount,
             forecast: event.forecast ?? state.forecast
         };
-        org.opportunityHistory.push({
-            Id: ids.next('OpportunityHistory'),
-            OpportunityId: opportunityId,
-            CreatedDate: isoDateTime(event.day, 9 + sameDay, random.int(0, 59)),
-            StageName: state.stage,
-            CloseDate: isoDate(state.closeDay),
-            Amount: state.amount,
-            ForecastCategory: FORECAST_API_BY_NAME[state.forecast]
-        });
+        org.opportunityHistory.push(
+            historyRow(ids, opportunityId, isoDateTime(event.day, 9 + sameDay, random.int(0, 59)), {
+                StageName: state.stage,
+                CloseDate: isoDate(state.closeDay),
+                Amount: state.amount,
+                ForecastCategory: FORECAST_API_BY_NAME[state.forecast]
+            })
+        );
     }
 
     // Buying group: contacts and their roles on the deal.
@@ -743,22 +714,7 @@ function generateDeal(context: Context, dealIndex: number): void {
         ForecastCategoryName: forecast,
         NextStep: nextStep,
         Next_Step_Date__c: nextStepDate,
-        Metrics_Status__c: 'unknown',
-        Metrics_Evidence__c: null,
-        Economic_Buyer_Status__c: 'unknown',
-        Economic_Buyer_Evidence__c: null,
-        Decision_Criteria_Status__c: 'unknown',
-        Decision_Criteria_Evidence__c: null,
-        Decision_Process_Status__c: 'unknown',
-        Decision_Process_Evidence__c: null,
-        Paper_Process_Status__c: 'unknown',
-        Paper_Process_Evidence__c: null,
-        Identified_Pain_Status__c: 'unknown',
-        Identified_Pain_Evidence__c: null,
-        Champion_Status__c: 'unknown',
-        Champion_Evidence__c: null,
-        Competition_Status__c: 'unknown',
-        Competition_Evidence__c: null,
+        ...unqualifiedMeddpicc(),
         Economic_Buyer__c: statuses['economicBuyer'] !== 'unknown' && contacts.length > 0 ? contacts[0]!.Id : null,
         Champion__c: statuses['champion'] !== 'unknown' && contacts.length > 1 ? contacts[1]!.Id : null,
         ForecastCategory: FORECAST_API_BY_NAME[forecast],
@@ -769,7 +725,7 @@ function generateDeal(context: Context, dealIndex: number): void {
         archetype: { strength, designedRisks: RISK_CODES.filter((code) => risks.has(code)) }
     };
     for (const rule of QUALIFICATION_RULES) {
-        const field = FIELD_BY_ELEMENT[rule.element]!;
+        const field = MEDDPICC_FIELD_PREFIX[rule.element];
         const status = statuses[rule.element]!;
         const source =
             contacts.length === 0 ? null : rule.element === 'economicBuyer' ? contacts[0]! : random.pick(contacts);
@@ -890,15 +846,7 @@ function buildReviews(context: Context): void {
             };
             const change = (fields: Partial<OpportunityRecord>) => {
                 Object.assign(opportunity, fields);
-                org.opportunityHistory.push({
-                    Id: ids.next('OpportunityHistory'),
-                    OpportunityId: opportunity.Id,
-                    CreatedDate: reviewEnd,
-                    StageName: opportunity.StageName,
-                    CloseDate: opportunity.CloseDate,
-                    Amount: opportunity.Amount,
-                    ForecastCategory: opportunity.ForecastCategory
-                });
+                org.opportunityHistory.push(historyRow(ids, opportunity.Id, reviewEnd, opportunity));
             };
             if (kind === 'commit') {
                 change({ ForecastCategoryName: 'Commit', ForecastCategory: 'Forecast' });
@@ -966,40 +914,8 @@ function buildSnapshots(context: Context): void {
         const day = asOfDay - week * 7;
         const asOf = isoDate(day);
         org.meta.snapshotDates.push(asOf);
-        // The nightly run measures the profile first, then scores with it; the last one stays stored.
-        org.dataProfile = measureOrgDataProfile(index, asOf);
-        const deals: Deal[] = [];
-        for (const opportunity of org.opportunities) {
-            const deal = buildDeal(index, opportunity.Id, asOf);
-            if (deal !== null && !deal.stage.isClosed) deals.push(deal);
-        }
-        for (let start = 0; start < deals.length; start += MAX_DEALS_PER_REQUEST) {
-            const request = ScoreRequest.parse({
-                asOf,
-                config: org.scoringConfig,
-                orgContext: orgContextAt(index, asOf),
-                deals: deals.slice(start, start + MAX_DEALS_PER_REQUEST)
-            });
-            const response = scoreDeals(request);
-            for (const result of response.results) {
-                org.dealHealthSnapshots.push({
-                    Id: ids.next('Deal_Health_Snapshot__c'),
-                    Opportunity__c: result.dealId,
-                    Score__c: result.score,
-                    Band__c: result.band,
-                    As_Of__c: asOf,
-                    Scored_At__c: isoDateTime(day, 2, 0),
-                    Scoring_Trigger__c: 'nightly',
-                    Model_Version__c: result.modelVersion,
-                    Snapshot_Key__c: `${result.dealId}:${asOf}:nightly`,
-                    Is_Latest__c: false,
-                    dimensions: result.dimensions,
-                    risks: result.risks,
-                    exitCriteria: result.exitCriteria,
-                    nudges: result.nudges
-                });
-            }
-        }
+        // Weekly runs; the last run's data profile stays stored and its snapshots are marked latest below.
+        runNightlyScoring(org, index, ids, asOf, false);
     }
     const latest = new Map<string, DealHealthSnapshotRecord>();
     for (const snapshot of org.dealHealthSnapshots) latest.set(snapshot.Opportunity__c, snapshot);
@@ -1091,21 +1007,7 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
         scoringConfig: metadata.scoringConfig,
         dataProfile: null,
         stageBenchmarkDays: { ...metadata.stageBenchmarkDays },
-        userRoles: [],
-        users: [],
-        accounts: [],
-        contacts: [],
-        opportunities: [],
-        opportunityContactRoles: [],
-        opportunityHistory: [],
-        tasks: [],
-        events: [],
-        playbookMatches: [],
-        playbookStepProgress: [],
-        dealHealthSnapshots: [],
-        pipelineReviews: [],
-        reviewDecisions: [],
-        nudgeFeedback: []
+        ...emptyRecordLists()
     };
     const context: Context = {
         random,

@@ -1,4 +1,10 @@
-/** A small seeded PRNG (mulberry32) with the helpers the generator needs. Never Math.random, never the clock. */
+// The repository's one seeded PRNG (mulberry32, defined in the service) with the helpers the generator needs.
+// Never Math.random, never the clock.
+import { mulberry32 } from '../../service/src/shared/prng';
+
+export { mulberry32 };
+
+/** Seeded draws for the generator. */
 export interface Random {
     /** Uniform in [0, 1). */
     next(): number;
@@ -12,17 +18,6 @@ export interface Random {
     weighted<T>(items: readonly (readonly [T, number])[]): T;
     /** A new array in seeded random order. */
     shuffle<T>(items: readonly T[]): T[];
-}
-
-export function mulberry32(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 export function createRandom(seed: number): Random {

@@ -4,10 +4,14 @@
  */
 import type { CheckView as LwcCheckView } from 'c/strategyCheckLogic';
 import { calibrationExamples } from '../sample-org/calibration';
+import { playbookMatchFor } from '../sample-org/scoring';
+import { callAnalyses } from './CallInsightsController';
+import { developmentState } from './development-state';
 import { TOKEN_HEADER } from './request-guard';
 import { startStandInServer, USER_HEADER } from './server';
 import { WorkbenchStore } from './store';
 import { quarterOf, quarterStart, RAN_PLAY_SHARE, type CheckView } from './StrategyCheckController';
+import { resolveTeamScope } from './team-scope';
 import { startTwinForTest, TEST_API_KEY, TEST_SESSION_TOKEN, type TwinUnderTest } from './twin-test-support';
 
 jest.setTimeout(60_000);
@@ -72,7 +76,9 @@ describe('StrategyCheckController stand-in', () => {
             expect(winRateRanPlay.count + winRateOffPlay.count).toBeLessThanOrEqual(segment.closedDeals);
         }
         expect(view.rules?.minClosedPerArm).toBe(10);
-        expect(view.loopHealth.focusNote).toMatch(/Rep_Focus__c/);
+        expect(view.gatesAvailable).toBe(true);
+        expect(view.loopHealth.focusNote).toBeNull();
+        expect(view.loopHealth.callAnalysisNote).toBeNull();
         expect(view.forecast.managers.length).toBeGreaterThan(0);
         expect(RAN_PLAY_SHARE).toBe(0.8);
     });
@@ -117,6 +123,120 @@ describe('StrategyCheckController stand-in', () => {
             expect(view.verdictError).toMatch(/^No verdicts: /);
         } finally {
             await down.close();
+        }
+    });
+
+    it('counts the gates of the playbook steps: due once the deal left their stage, on time when done before', async () => {
+        const check = () =>
+            twin.ok<CheckView>(
+                'StrategyCheckController.getStrategyCheck',
+                { quarter: '2026-Q4', scope: 'all_visible' },
+                vpId
+            );
+        const before = await check();
+        expect(before.gatesAvailable).toBe(true);
+        for (const segment of before.segments) {
+            expect(segment.gatesDoneOnTime).toBeLessThanOrEqual(segment.gatesDue);
+            // A gate is a required step, so it is also among the required steps due.
+            expect(segment.gatesDue).toBeLessThanOrEqual(segment.requiredStepsDue);
+        }
+        expect(before.segments.some((segment) => segment.gatesDue > 0)).toBe(true);
+
+        // One gate done on time, skipped instead: the segment loses exactly one gate (and one required step) on time.
+        const index = store.index();
+        const candidate = store.org.playbookStepProgress.find((row) => {
+            const deal = store.opportunity(row.Opportunity__c);
+            if (!deal?.IsClosed || deal.CloseDate < '2026-10-01' || row.Status__c !== 'done') return false;
+            const step = playbookMatchFor(index, deal, deal.Amount)?.playbook.steps.find(
+                (candidateStep) => candidateStep.stepKey === row.Step_Key__c
+            );
+            if (!step?.isGate) return false;
+            const history = index.historyByOpportunity.get(deal.Id) ?? [];
+            const stageAt = history.findIndex((entry) => entry.StageName === step.stage);
+            const exit = history.slice(stageAt).find((entry) => entry.StageName !== step.stage);
+            return stageAt >= 0 && exit !== undefined && row.Completed_At__c <= exit.CreatedDate;
+        })!;
+        expect(candidate).toBeDefined();
+        const deal = store.opportunity(candidate.Opportunity__c)!;
+        const segmentKey = playbookMatchFor(index, deal, deal.Amount)!.playbook.playbookKey;
+        candidate.Status__c = 'skipped';
+        try {
+            const after = await check();
+            const was = before.segments.find((segment) => segment.segment === segmentKey)!;
+            const now = after.segments.find((segment) => segment.segment === segmentKey)!;
+            expect(now.gatesDue).toBe(was.gatesDue);
+            expect(now.gatesDoneOnTime).toBe(was.gatesDoneOnTime - 1);
+            expect(now.requiredStepsDoneOnTime).toBe(was.requiredStepsDoneOnTime - 1);
+        } finally {
+            candidate.Status__c = 'done';
+        }
+    });
+
+    it('counts the reps of the scope with a monthly focus set in the quarter', async () => {
+        const team = resolveTeamScope(store, vpId, 'my_team', null).ownerIds!;
+        const focusedInOctober = new Set(
+            developmentState(store)
+                .focuses.filter((focus) => focus.Month__c === '2026-10-01' && team.has(focus.Rep__c))
+                .map((focus) => focus.Rep__c)
+        );
+        expect(focusedInOctober.size).toBeGreaterThan(0);
+        const q4 = await twin.ok<CheckView>(
+            'StrategyCheckController.getStrategyCheck',
+            { quarter: '2026-Q4', scope: 'my_team' },
+            vpId
+        );
+        expect(q4.loopHealth.repsWithFocus).toBe(focusedInOctober.size);
+        expect(q4.loopHealth.focusNote).toBeNull();
+        // The seeded focuses are October's: the quarter before has none.
+        const q3 = await twin.ok<CheckView>(
+            'StrategyCheckController.getStrategyCheck',
+            { quarter: '2026-Q3', scope: 'my_team' },
+            vpId
+        );
+        expect(q3.loopHealth.repsWithFocus).toBe(0);
+    });
+
+    it('counts the call analyses of open deals created in the quarter, per active deal', async () => {
+        // The rep with the fewest open deals, so that one analysis more or less moves the two-decimal figure.
+        const openByRep = new Map<string, number>();
+        for (const deal of store.org.opportunities.filter((candidate) => !candidate.IsClosed)) {
+            openByRep.set(deal.OwnerId, (openByRep.get(deal.OwnerId) ?? 0) + 1);
+        }
+        const [repId, openDeals] = [...openByRep].sort((a, b) => a[1] - b[1])[0]!;
+        const perDeal = (analyses: number) => Math.round((analyses / openDeals) * 100) / 100;
+        // Precondition: one analysis more or less gives another figure.
+        expect(new Set([1, 2, 3].map(perDeal)).size).toBe(3);
+        const openDeal = store.org.opportunities.find((deal) => !deal.IsClosed && deal.OwnerId === repId)!;
+        const closedDeal = store.org.opportunities.find((deal) => deal.IsClosed && deal.OwnerId === repId)!;
+        const analyse = (opportunityId: string) =>
+            twin.ok<{ analysisId: string }>(
+                'CallInsightsController.analyzeCall',
+                {
+                    opportunityId,
+                    source: 'pasted_notes',
+                    text: 'Spoke with the CFO; budget is approved and they want to sign by the end of the month.'
+                },
+                repId
+            );
+        const stored = callAnalyses(store);
+        const storedBefore = stored.length;
+        await analyse(openDeal.Id);
+        await analyse(openDeal.Id);
+        // Neither of these counts: a closed deal's, and one made before the quarter.
+        await analyse(closedDeal.Id);
+        const old = await analyse(openDeal.Id);
+        stored.find((record) => record.Id === old.analysisId)!.CreatedDate = '2026-09-30T23:59:59.000Z';
+        try {
+            const view = await twin.ok<CheckView>(
+                'StrategyCheckController.getStrategyCheck',
+                { quarter: '2026-Q4', scope: 'me' },
+                repId
+            );
+            expect(view.loopHealth.activeDeals).toBe(openDeals);
+            expect(view.loopHealth.callAnalysesPerActiveDeal).toBe(perDeal(2));
+            expect(view.loopHealth.callAnalysisNote).toBeNull();
+        } finally {
+            stored.splice(storedBefore);
         }
     });
 

@@ -19,8 +19,11 @@ import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
 import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { label } from './labels';
+import { callAnalyses } from './CallInsightsController';
+import { developmentState } from './development-state';
 import { ApexError, readString, text } from './params';
-import { ServiceCallError, type ServiceTarget } from './service-client';
+import { ServiceCallError } from './service-client';
+import { postToService } from './service-json';
 import type { WorkbenchStore } from './store';
 import type { CalibrationCard, CheckView, SegmentView } from 'c/strategyCheckLogic';
 import { resolveTeamScope, SCOPE_ALL_VISIBLE, SCOPE_ME, SCOPE_MY_TEAM, SCOPE_ONE_REP } from './team-scope';
@@ -146,10 +149,18 @@ function aggregate(
         let onTime = 0;
         for (const step of match.playbook.steps) {
             const deadline = exits.get(step.stage);
-            if (deadline === undefined || !step.isRequired) continue;
-            due++;
+            if (deadline === undefined) continue;
             const mark = marks.get(step.stepKey);
-            if (mark && DONE_STATUSES.has(mark.status) && mark.completedAt <= deadline) onTime++;
+            const done = mark !== undefined && DONE_STATUSES.has(mark.status) && mark.completedAt <= deadline;
+            if (step.isRequired) {
+                due++;
+                if (done) onTime++;
+            }
+            // Is_Gate__c is in the package, so a gate always counts (Apex: gatesAvailable and step.Is_Gate__c).
+            if (step.isGate) {
+                segment.quarter.gatesDue++;
+                if (done) segment.quarter.gatesDoneOnTime++;
+            }
         }
         segment.quarter.requiredStepsDue += due;
         segment.quarter.requiredStepsDoneOnTime += onTime;
@@ -200,39 +211,6 @@ function closedDeals(store: WorkbenchStore, from: string, before: string, owners
 
 // ---------------------------------------------------------------- service calls
 
-/** ExecutionLoopServiceClient.post: one POST through the named credential, typed errors on failure. */
-async function postToService(target: ServiceTarget, path: string, body: unknown, timeoutMs: number): Promise<unknown> {
-    let response: Response;
-    try {
-        response = await fetch(`${target.url.replace(/\/+$/, '')}${path}`, {
-            method: 'POST',
-            headers: {
-                'content-type': 'application/json',
-                accept: 'application/json',
-                authorization: `Bearer ${target.apiKey}`
-            },
-            body: JSON.stringify(body),
-            signal: AbortSignal.timeout(timeoutMs)
-        });
-    } catch (error) {
-        const name = (error as { name?: unknown } | null)?.name;
-        const timedOut = name === 'TimeoutError' || name === 'AbortError';
-        throw new ServiceCallError(timedOut ? 'TIMEOUT' : 'UNREACHABLE', null, (error as Error).message);
-    }
-    const textBody = await response.text();
-    if (!response.ok) {
-        let detail = `HTTP ${response.status}`;
-        try {
-            const problem = JSON.parse(textBody) as { title?: unknown; detail?: unknown };
-            detail = [problem.title, problem.detail].filter((part) => typeof part === 'string').join('; ') || detail;
-        } catch {
-            // A proxy may answer with HTML; the status alone then describes the failure.
-        }
-        throw new ServiceCallError(response.status === 401 ? 'UNAUTHORIZED' : 'SERVICE_ERROR', response.status, detail);
-    }
-    return JSON.parse(textBody) as unknown;
-}
-
 const fittedCards = new WeakMap<WorkbenchStore, Promise<CalibrationCard>>();
 
 /** The stored model's card: fitted once per store, as the monthly job would have; a failed fit is retried. */
@@ -263,8 +241,12 @@ async function fitCalibration(context: ApexContext): Promise<CalibrationCard> {
         };
     }
     const request: CalibrationFitRequest = { examples };
-    const fit = CalibrationFitResponse.parse(
-        await postToService(context.scoring, CALIBRATION_FIT_PATH, request, context.store.calloutTimeoutMs())
+    const fit = await postToService(
+        context.scoring,
+        CALIBRATION_FIT_PATH,
+        request,
+        CalibrationFitResponse,
+        context.store.calloutTimeoutMs()
     );
     return {
         hasModel: true,
@@ -311,8 +293,24 @@ function loopHealth(
             decision.Task_Id__c !== null &&
             openTaskIds.has(decision.Task_Id__c)
     ).length;
-    const activeDeals = store.org.opportunities.filter(
-        (deal) => !deal.IsClosed && (owners === null || owners.has(deal.OwnerId))
+    const inScope = (ownerId: string) => owners === null || owners.has(ownerId);
+    const openDealIds = new Set(
+        store.org.opportunities.filter((deal) => !deal.IsClosed && inScope(deal.OwnerId)).map((deal) => deal.Id)
+    );
+    const activeDeals = openDealIds.size;
+    // StrategyCheckSelector.countRepsWithFocus counts by CreatedDate; a twin focus is created within its Month__c
+    // (the month it is set in), and the window starts on a month, so the month decides the same way.
+    const repsWithFocus = new Set(
+        developmentState(store)
+            .focuses.filter((focus) => focus.Month__c >= from && focus.Month__c < windowEnd && inScope(focus.Rep__c))
+            .map((focus) => focus.Rep__c)
+    ).size;
+    // StrategyCheckSelector.countCallAnalysesOfOpenDeals: created in the window, on an open deal in scope.
+    const analyses = callAnalyses(store).filter(
+        (analysis) =>
+            analysis.CreatedDate >= `${from}T00:00:00.000Z` &&
+            analysis.CreatedDate < `${windowEnd}T00:00:00.000Z` &&
+            openDealIds.has(analysis.Opportunity__c)
     ).length;
     return {
         reviewsHeld: reviews.length,
@@ -323,12 +321,12 @@ function loopHealth(
         decisions: counted,
         decisionsPerReview: reviews.length === 0 ? null : round(counted / reviews.length, 2),
         overdueActions: overdue,
-        // The sample org has neither Rep_Focus__c nor Call_Analysis__c: the Apex service reports n/a the same way.
-        repsWithFocus: null,
-        focusNote: label('StrategyNoRepFocus'),
+        // The package ships Rep_Focus__c and Call_Analysis__c, so the notes Apex sets for an org without them stay null.
+        repsWithFocus,
+        focusNote: null,
         activeDeals,
-        callAnalysesPerActiveDeal: null,
-        callAnalysisNote: label('StrategyNoCallAnalyses')
+        callAnalysesPerActiveDeal: activeDeals > 0 ? round(analyses / activeDeals, 2) : null,
+        callAnalysisNote: null
     };
 }
 
@@ -467,8 +465,12 @@ export const StrategyCheckController = {
                 }))
             };
             try {
-                const response = StrategyCheckResponse.parse(
-                    await postToService(context.scoring, STRATEGY_CHECK_PATH, request, store.calloutTimeoutMs())
+                const response = await postToService(
+                    context.scoring,
+                    STRATEGY_CHECK_PATH,
+                    request,
+                    StrategyCheckResponse,
+                    store.calloutTimeoutMs()
                 );
                 rules = response.rules;
                 response.segments.forEach((verdict, index) => (segments[index]!.verdict = verdict));
@@ -505,7 +507,8 @@ export const StrategyCheckController = {
             unmatchedDeals: current.unmatched,
             rules,
             verdictError,
-            gatesAvailable: false,
+            // Playbook_Step__mdt.Is_Gate__c is in the package (StrategyQuarterAggregator.orgHasGates).
+            gatesAvailable: true,
             loopHealth: loopHealth(store, from, before, owners, managers),
             forecast: forecast(store, from, before, owners, userId),
             calibration

@@ -2,16 +2,18 @@
  * Builders for score requests: the named golden-fixture cases and seeded random batches. Shared by the fixture
  * script, the benchmark and the tests; everything here is deterministic (no clock, no Math.random).
  */
-import type {
-    ContactRole,
-    Deal,
-    OrgDataProfile,
-    Playbook,
-    PlaybookStep,
-    QualificationStatus,
-    ScoreRequest
+import {
+    type ContactRole,
+    type Deal,
+    MEDDPICC_ELEMENTS,
+    type MeddpiccElement,
+    type OrgDataProfile,
+    type Playbook,
+    type PlaybookStep,
+    type QualificationStatus,
+    type ScoreRequest
 } from '../../src/contract';
-import { mulberry32 } from '../../../workbench/sample-org/prng';
+import { mulberry32 } from '../../src/shared/prng';
 
 export const FIXTURE_AS_OF = '2026-11-16';
 
@@ -78,6 +80,14 @@ export function doneBefore(stageOrder: number): Playbook['stepProgress'] {
     return progress;
 }
 
+/** The same value for each MEDDPICC element (a profile's shares, an arbitrary per element). */
+export function everyMeddpiccElement<T>(value: T): Record<MeddpiccElement, T> {
+    return Object.fromEntries(MEDDPICC_ELEMENTS.map((meddpiccElement) => [meddpiccElement, value])) as Record<
+        MeddpiccElement,
+        T
+    >;
+}
+
 const element = (status: QualificationStatus, evidence?: string) => (evidence ? { status, evidence } : { status });
 
 function meddpicc(statuses: Partial<Record<keyof Deal['meddpicc'], QualificationStatus>>): Deal['meddpicc'] {
@@ -112,24 +122,71 @@ function stage(stageOrder: number, daysInStage: number, benchmarkDays: number | 
     };
 }
 
-export function healthyDeal(): Deal {
+type ActivityCounts = [emails: number, calls: number, meetings: number];
+
+function activity(
+    lastActivityDate: string | null,
+    lastBuyerActivityDate: string | null,
+    [emails14, calls14, meetings14]: ActivityCounts,
+    [emails30, calls30, meetings30]: ActivityCounts
+): Deal['activity'] {
     return {
+        lastActivityDate,
+        lastBuyerActivityDate,
+        last14Days: { emails: emails14, calls: calls14, meetings: meetings14 },
+        last30Days: { emails: emails30, calls: calls30, meetings: meetings30 }
+    };
+}
+
+/** What a deal has when the org records nothing but its stage, dates and amount: no next step, activity, contact
+ * roles, MEDDPICC values or playbook. */
+export function nothingRecorded(): Pick<
+    Deal,
+    'nextStep' | 'nextStepDate' | 'activity' | 'contactRoles' | 'meddpicc' | 'playbook'
+> {
+    return {
+        nextStep: null,
+        nextStepDate: null,
+        activity: activity(null, null, [0, 0, 0], [0, 0, 0]),
+        contactRoles: [],
+        meddpicc: meddpicc({}),
+        playbook: null
+    };
+}
+
+/**
+ * A named case: what the case says, over a deal with no close-date push, in Pipeline, and nothing else recorded. The defaults fix the key order the golden fixtures are written in.
+ */
+function namedDeal(
+    fields: Pick<Deal, 'id' | 'name' | 'stage' | 'amount' | 'createdDate' | 'closeDate'> & Partial<Deal>
+): Deal {
+    const { id, name, stage: dealStage, amount, createdDate, closeDate, ...recorded } = fields;
+    return {
+        id,
+        name,
+        stage: dealStage,
+        amount,
+        createdDate,
+        closeDate,
+        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
+        forecastCategory: 'pipeline',
+        ...nothingRecorded(),
+        ...recorded
+    };
+}
+
+export function healthyDeal(): Deal {
+    return namedDeal({
         id: '006Hs00001AbCdEIAV',
         name: 'Northwind Traders - Platform Expansion',
         stage: stage(4, 9, 21),
         amount: 120000,
         createdDate: '2026-08-20',
         closeDate: '2026-12-18',
-        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
         forecastCategory: 'best_case',
         nextStep: 'Review the mutual close plan with the CFO',
         nextStepDate: '2026-11-20',
-        activity: {
-            lastActivityDate: '2026-11-13',
-            lastBuyerActivityDate: '2026-11-13',
-            last14Days: { emails: 6, calls: 3, meetings: 2 },
-            last30Days: { emails: 12, calls: 6, meetings: 4 }
-        },
+        activity: activity('2026-11-13', '2026-11-13', [6, 3, 2], [12, 6, 4]),
         contactRoles: [
             contact('economic_buyer', 'executive', 'Chief Financial Officer', '2026-11-10'),
             contact('champion', 'director', 'Director of Revenue Operations', '2026-11-13', true),
@@ -149,54 +206,41 @@ export function healthyDeal(): Deal {
             economicBuyer: element('validated', 'CFO confirmed budget in the 2026-11-10 call')
         },
         playbook: playbookWith({ ...doneBefore(4), validate_economic_buyer: 'done', agree_mutual_plan: 'done' })
-    };
+    });
 }
 
 export function stalledSingleThreadedDeal(): Deal {
-    return {
+    return namedDeal({
         id: '006Hs00001StLlDIAV',
         name: 'Contoso - Analytics Pilot',
         stage: stage(3, 64, 20),
         amount: 45000,
         createdDate: '2026-06-02',
         closeDate: '2026-12-31',
-        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
-        forecastCategory: 'pipeline',
         nextStep: 'Follow up',
         nextStepDate: '2026-10-25',
-        activity: {
-            lastActivityDate: '2026-10-20',
-            lastBuyerActivityDate: '2026-10-20',
-            last14Days: { emails: 0, calls: 0, meetings: 0 },
-            last30Days: { emails: 2, calls: 0, meetings: 0 }
-        },
+        activity: activity('2026-10-20', '2026-10-20', [0, 0, 0], [2, 0, 0]),
         contactRoles: [
             contact('champion', 'manager', 'Operations Manager', '2026-10-20', true),
             contact('evaluator', 'unknown', 'Analyst', '2026-08-01')
         ],
         meddpicc: meddpicc({ metrics: 'identified', identifiedPain: 'identified', champion: 'identified' }),
         playbook: playbookWith({ ...doneBefore(3), map_stakeholders: 'skipped' })
-    };
+    });
 }
 
 export function lateStageNoEconomicBuyerDeal(): Deal {
-    return {
+    return namedDeal({
         id: '006Hs00001LtStGIAV',
         name: 'Fabrikam - Enterprise Renewal Upsell',
         stage: stage(5, 12, 18),
         amount: 310000,
         createdDate: '2026-05-11',
         closeDate: '2026-12-15',
-        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
         forecastCategory: 'commit',
         nextStep: 'Send order form to procurement',
         nextStepDate: '2026-11-19',
-        activity: {
-            lastActivityDate: '2026-11-12',
-            lastBuyerActivityDate: '2026-11-12',
-            last14Days: { emails: 4, calls: 2, meetings: 1 },
-            last30Days: { emails: 9, calls: 3, meetings: 2 }
-        },
+        activity: activity('2026-11-12', '2026-11-12', [4, 2, 1], [9, 3, 2]),
         contactRoles: [
             contact('champion', 'director', 'Director of IT', '2026-11-12', true),
             contact('technical_buyer', 'manager', 'Security Lead', '2026-11-03'),
@@ -220,11 +264,11 @@ export function lateStageNoEconomicBuyerDeal(): Deal {
             assess_competition: 'done',
             map_paper_process: 'done'
         })
-    };
+    });
 }
 
 export function closeDateSlippedDeal(): Deal {
-    return {
+    return namedDeal({
         id: '006Hs00001SlPdCIAV',
         name: 'Adventure Works - Field Service Rollout',
         stage: stage(4, 26, 21),
@@ -235,12 +279,7 @@ export function closeDateSlippedDeal(): Deal {
         forecastCategory: 'commit',
         nextStep: 'Waiting on budget approval',
         nextStepDate: '2026-11-24',
-        activity: {
-            lastActivityDate: '2026-11-06',
-            lastBuyerActivityDate: '2026-11-06',
-            last14Days: { emails: 3, calls: 1, meetings: 0 },
-            last30Days: { emails: 7, calls: 2, meetings: 1 }
-        },
+        activity: activity('2026-11-06', '2026-11-06', [3, 1, 0], [7, 2, 1]),
         contactRoles: [
             contact('champion', 'manager', 'Field Service Manager', '2026-11-06', true),
             contact('economic_buyer', 'unknown', 'VP Operations', '2026-10-21'),
@@ -256,31 +295,19 @@ export function closeDateSlippedDeal(): Deal {
             competition: 'identified'
         }),
         playbook: playbookWith({ ...doneBefore(4), agree_mutual_plan: 'done' })
-    };
+    });
 }
 
 export function brandNewDeal(): Deal {
-    return {
+    return namedDeal({
         id: '006Hs00001NeWdLIAV',
         name: 'Tailspin Toys - Inbound Inquiry',
         stage: stage(1, 2, null),
         amount: null,
         createdDate: '2026-11-14',
         closeDate: '2027-03-31',
-        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
-        forecastCategory: 'pipeline',
-        nextStep: null,
-        nextStepDate: null,
-        activity: {
-            lastActivityDate: null,
-            lastBuyerActivityDate: null,
-            last14Days: { emails: 0, calls: 0, meetings: 0 },
-            last30Days: { emails: 0, calls: 0, meetings: 0 }
-        },
-        contactRoles: [contact('other', 'unknown', 'Marketing Coordinator', null, true)],
-        meddpicc: meddpicc({}),
-        playbook: null
-    };
+        contactRoles: [contact('other', 'unknown', 'Marketing Coordinator', null, true)]
+    });
 }
 
 /**
@@ -289,23 +316,17 @@ export function brandNewDeal(): Deal {
  * the stage it is in not passed.
  */
 export function silentBuyerDeal(): Deal {
-    return {
+    return namedDeal({
         id: '006Hs00001QuIeTIAV',
         name: 'Litware - Compliance Suite',
         stage: stage(5, 75, 18),
         amount: 150000,
         createdDate: '2026-04-02',
         closeDate: '2026-12-20',
-        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
         forecastCategory: 'best_case',
         nextStep: 'Chase the security questionnaire',
         nextStepDate: '2026-11-18',
-        activity: {
-            lastActivityDate: '2026-11-15',
-            lastBuyerActivityDate: '2026-10-07',
-            last14Days: { emails: 5, calls: 0, meetings: 0 },
-            last30Days: { emails: 9, calls: 0, meetings: 0 }
-        },
+        activity: activity('2026-11-15', '2026-10-07', [5, 0, 0], [9, 0, 0]),
         contactRoles: [
             contact('technical_buyer', 'director', 'Director of IT Security', '2026-10-07', true),
             contact('evaluator', 'manager', 'Compliance Manager', '2026-09-30'),
@@ -320,7 +341,7 @@ export function silentBuyerDeal(): Deal {
             competition: 'identified'
         }),
         playbook: playbookWith({ ...doneBefore(4), agree_mutual_plan: 'done', map_decision_process: 'done' })
-    };
+    });
 }
 
 /** A healthy-looking deal that moved on to Contracting without passing the security-review gate of Negotiation. */
@@ -365,27 +386,14 @@ export const SPARSE_ORG_PROFILE: OrgDataProfile = {
 
 /** A deal of that sparse org, six weeks in: nothing but a stage, dates and an amount. */
 export function sparseOrgDeal(): Deal {
-    return {
+    return namedDeal({
         id: '006Hs00001SpArSIAV',
         name: 'Cancity - GTX Plus Basic',
         stage: stage(3, 41, null),
         amount: 1096,
         createdDate: '2026-10-06',
-        closeDate: '2026-12-31',
-        closeDateHistory: { pushCount: 0, totalDaysPushed: 0 },
-        forecastCategory: 'pipeline',
-        nextStep: null,
-        nextStepDate: null,
-        activity: {
-            lastActivityDate: null,
-            lastBuyerActivityDate: null,
-            last14Days: { emails: 0, calls: 0, meetings: 0 },
-            last30Days: { emails: 0, calls: 0, meetings: 0 }
-        },
-        contactRoles: [],
-        meddpicc: meddpicc({}),
-        playbook: null
-    };
+        closeDate: '2026-12-31'
+    });
 }
 
 /** The data profile a named case's request carries; cases without one send none (every fact counts as captured). */

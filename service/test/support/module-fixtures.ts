@@ -34,7 +34,11 @@ const GUIDANCE =
     'Good: you met the economic buyer, who confirmed the problem, the metrics, the budget and the timeline.\n' +
     'Ask: What must be true for you to approve this? Which risks worry you? What would make you decide to wait?';
 
-const base = (transcript: PracticeTurnRequest['transcript']): PracticeTurnRequest => ({
+/** A practice turn for the economic-buyer drill of one late-stage bank deal, at this point of the transcript. */
+export const practiceTurnRequest = (
+    transcript: PracticeTurnRequest['transcript'] = [],
+    guidance: string = GUIDANCE
+): PracticeTurnRequest => ({
     skill: 'economic_buyer_access',
     persona: {
         accountName: 'Northwind Bank',
@@ -44,14 +48,14 @@ const base = (transcript: PracticeTurnRequest['transcript']): PracticeTurnReques
         buyerTitles: ['IT Manager', 'VP Operations'],
         risks: [{ code: 'no_economic_buyer', message: 'No economic buyer identified at a late stage.' }]
     },
-    step: { stepKey: 'ENT_Perception_Economic_Buyer', title: 'Validate the business case', guidance: GUIDANCE },
+    step: { stepKey: 'ENT_Perception_Economic_Buyer', title: 'Validate the business case', guidance },
     transcript
 });
 
 export function buildPracticeFixtureRequests(): Record<string, PracticeTurnRequest> {
     return {
-        opening: base([]),
-        scored: base([
+        opening: practiceTurnRequest([]),
+        scored: practiceTurnRequest([
             { role: 'buyer', text: 'I can take it from here.' },
             { role: 'rep', text: 'What must be true for you to approve this?' },
             { role: 'buyer', text: 'The budget is not my call.' },

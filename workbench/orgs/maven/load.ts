@@ -12,13 +12,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { contractVersion, type Deal, ScoreRequest, MAX_DEALS_PER_REQUEST } from '../../../service/src/contract';
-import { MODEL_VERSION, scoreDeals } from '../../../service/src/modules/scoring/engine';
+import { contractVersion } from '../../../service/src/contract';
+import { MODEL_VERSION } from '../../../service/src/modules/scoring/engine';
 import { dayOf, isoDate, isoDateTime } from '../../sample-org/dates';
 import { IdFactory, KEY_PREFIXES } from '../../sample-org/ids';
 import { FORECAST_API_BY_NAME, loadOrgMetadata, type StageDefinition } from '../../sample-org/metadata';
-import { measureOrgDataProfile } from '../../sample-org/data-profile';
-import { buildDeal, indexSampleOrg, orgContextAt } from '../../sample-org/scoring';
+import { runNightlyScoring } from '../../sample-org/nightly';
+import { emptyRecordLists, historyRow, unqualifiedMeddpicc } from '../../sample-org/records';
+import { indexSampleOrg } from '../../sample-org/scoring';
 import type {
     AccountRecord,
     OpportunityHistoryRecord,
@@ -229,21 +230,7 @@ export function loadMavenOrg(options: MavenOrgOptions = {}): SampleOrg {
         stageBenchmarkDays: Object.fromEntries(
             Object.entries(metadata.stageBenchmarkDays).filter(([stage]) => stageByName.has(stage))
         ),
-        userRoles: [],
-        users: [],
-        accounts: [],
-        contacts: [],
-        opportunities: [],
-        opportunityContactRoles: [],
-        opportunityHistory: [],
-        tasks: [],
-        events: [],
-        playbookMatches: [],
-        playbookStepProgress: [],
-        dealHealthSnapshots: [],
-        pipelineReviews: [],
-        reviewDecisions: [],
-        nudgeFeedback: []
+        ...emptyRecordLists()
     };
 
     // Users and roles: the agents who own deals, their managers, and a role per regional office.
@@ -378,22 +365,7 @@ export function loadMavenOrg(options: MavenOrgOptions = {}): SampleOrg {
             ForecastCategoryName: stage.forecastCategoryName,
             NextStep: null,
             Next_Step_Date__c: null,
-            Metrics_Status__c: 'unknown',
-            Metrics_Evidence__c: null,
-            Economic_Buyer_Status__c: 'unknown',
-            Economic_Buyer_Evidence__c: null,
-            Decision_Criteria_Status__c: 'unknown',
-            Decision_Criteria_Evidence__c: null,
-            Decision_Process_Status__c: 'unknown',
-            Decision_Process_Evidence__c: null,
-            Paper_Process_Status__c: 'unknown',
-            Paper_Process_Evidence__c: null,
-            Identified_Pain_Status__c: 'unknown',
-            Identified_Pain_Evidence__c: null,
-            Champion_Status__c: 'unknown',
-            Champion_Evidence__c: null,
-            Competition_Status__c: 'unknown',
-            Competition_Evidence__c: null,
+            ...unqualifiedMeddpicc(),
             Economic_Buyer__c: null,
             Champion__c: null,
             ForecastCategory: FORECAST_API_BY_NAME[stage.forecastCategoryName],
@@ -404,62 +376,18 @@ export function loadMavenOrg(options: MavenOrgOptions = {}): SampleOrg {
             archetype: { strength: 'mixed', designedRisks: [] }
         };
         org.opportunities.push(opportunity);
-        const history = (day: number, stageName: string): OpportunityHistoryRecord => {
-            const historyStage = stageByName.get(stageName)!;
-            return {
-                Id: ids.next('OpportunityHistory'),
-                OpportunityId: opportunity.Id,
-                CreatedDate: isoDateTime(day, 9),
+        const history = (day: number, stageName: string): OpportunityHistoryRecord =>
+            historyRow(ids, opportunity.Id, isoDateTime(day, 9), {
                 StageName: stageName,
                 CloseDate: opportunity.CloseDate,
                 Amount: amount,
-                ForecastCategory: FORECAST_API_BY_NAME[historyStage.forecastCategoryName]
-            };
-        };
+                ForecastCategory: FORECAST_API_BY_NAME[stageByName.get(stageName)!.forecastCategoryName]
+            });
         org.opportunityHistory.push(history(createdDay, engageDay === null ? 'Prospecting' : 'Engaging'));
         if (stage.isClosed) org.opportunityHistory.push(history(closeDay, stage.apiName));
     }
 
-    scoreOpenDeals(org, ids);
+    // Today's nightly run over every open deal, as the batch would.
+    runNightlyScoring(org, indexSampleOrg(org), ids, org.meta.asOf, true);
     return org;
-}
-
-/** Today's nightly snapshot of every open deal, scored by the real engine as the batch would. */
-function scoreOpenDeals(org: SampleOrg, ids: IdFactory): void {
-    const index = indexSampleOrg(org);
-    const asOf = org.meta.asOf;
-    // As the nightly batch does: measure what the org captures, store it, then score with it.
-    org.dataProfile = measureOrgDataProfile(index, asOf);
-    const deals: Deal[] = [];
-    for (const opportunity of org.opportunities) {
-        if (opportunity.IsClosed) continue;
-        const deal = buildDeal(index, opportunity.Id, asOf);
-        if (deal !== null) deals.push(deal);
-    }
-    for (let start = 0; start < deals.length; start += MAX_DEALS_PER_REQUEST) {
-        const request = ScoreRequest.parse({
-            asOf,
-            config: org.scoringConfig,
-            orgContext: orgContextAt(index, asOf),
-            deals: deals.slice(start, start + MAX_DEALS_PER_REQUEST)
-        });
-        for (const result of scoreDeals(request).results) {
-            org.dealHealthSnapshots.push({
-                Id: ids.next('Deal_Health_Snapshot__c'),
-                Opportunity__c: result.dealId,
-                Score__c: result.score,
-                Band__c: result.band,
-                As_Of__c: asOf,
-                Scored_At__c: isoDateTime(dayOf(asOf), 2),
-                Scoring_Trigger__c: 'nightly',
-                Model_Version__c: result.modelVersion,
-                Snapshot_Key__c: `${result.dealId}:${asOf}:nightly`,
-                Is_Latest__c: true,
-                dimensions: result.dimensions,
-                risks: result.risks,
-                exitCriteria: result.exitCriteria,
-                nudges: result.nudges
-            });
-        }
-    }
 }

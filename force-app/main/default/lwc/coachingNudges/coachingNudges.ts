@@ -5,7 +5,7 @@ import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
 import { MessageContext } from 'lightning/messageService';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { listenToDeal, tellDeal, type DealChannelListener } from 'c/dealHealthChannel';
+import { DealChannelMixin, tellDeal, type DealRecordComponent } from 'c/dealHealthChannel';
 import getNudges from '@salesforce/apex/NudgeController.getNudges';
 import recordNudgeFeedback from '@salesforce/apex/NudgeController.recordNudgeFeedback';
 import type { Nudge } from '@contract';
@@ -29,7 +29,10 @@ type NudgeRowState = NudgeRow & { isDismissing: boolean; isBusy: boolean; actDis
  * each with its evidence and one action (create a prefilled Task, open the playbook step, or edit the named field).
  * Acting and dismissing (with a reason) are recorded in Nudge Feedback for the quarterly "is the plan being run?".
  */
-export default class CoachingNudges extends NavigationMixin(LightningElement) {
+export default class CoachingNudges
+    extends NavigationMixin(DealChannelMixin(LightningElement))
+    implements DealRecordComponent
+{
     @api recordId: string | undefined;
     /** Design attribute: the most nudges shown (1–10, default 3). */
     @api maxNudges: number | string | undefined;
@@ -46,7 +49,6 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
     dismissError: string | null = null;
     busyCode: string | null = null;
     editingNudge: NudgeRow | null = null;
-    channel: DealChannelListener | null = null;
 
     @wire(MessageContext) messageContext: unknown;
 
@@ -59,19 +61,6 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
         } else if (result.error) {
             this.loadError = errorMessage(result.error);
         }
-    }
-
-    override connectedCallback(): void {
-        this.channel = listenToDeal(
-            this.messageContext,
-            () => this.recordId,
-            (kind, payload) => this.handleMessage(kind, payload)
-        );
-    }
-
-    override disconnectedCallback(): void {
-        this.channel?.stopListening();
-        this.channel = null;
     }
 
     get maxSetting(): { value: number } | { error: string } {
@@ -240,7 +229,7 @@ export default class CoachingNudges extends NavigationMixin(LightningElement) {
         }
     }
 
-    private handleMessage(kind: string, payload: unknown): void {
+    handleDealMessage(kind: string, payload: unknown): void {
         if (kind !== 'scored') return;
         const view = payload as DealHealthView | undefined;
         if (view && !view.isStale) this.freshNudgesJson = view.nudgesJson ?? null;

@@ -3,7 +3,7 @@ import { refreshApex } from '@salesforce/apex';
 import { getRecord, getFieldValue, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { MessageContext } from 'lightning/messageService';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { listenToDeal, tellDeal, type DealChannelListener } from 'c/dealHealthChannel';
+import { DealChannelMixin, tellDeal, type DealRecordComponent } from 'c/dealHealthChannel';
 import getDealHealth from '@salesforce/apex/DealHealthController.getDealHealth';
 import rescoreDeal from '@salesforce/apex/DealHealthController.rescoreDeal';
 import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
@@ -44,7 +44,7 @@ const WATCHED_FIELDS = [
  * callout) and makes the page's only scoring callout when the deal changed since its last scoring, or on refresh.
  * The fresh result is published on the Deal Health Updates channel for the playbook and the nudges.
  */
-export default class DealHealthPanel extends LightningElement {
+export default class DealHealthPanel extends DealChannelMixin(LightningElement) implements DealRecordComponent {
     readonly labels = { notScoredYet: NOT_SCORED_YET };
     @api recordId: string | undefined;
 
@@ -57,24 +57,11 @@ export default class DealHealthPanel extends LightningElement {
     /** One automatic rescore per page view; the rep can always press Refresh. */
     autoRescoreDone = false;
 
-    channel: DealChannelListener | null = null;
-
     @wire(MessageContext) messageContext: unknown;
 
-    override connectedCallback(): void {
-        this.channel = listenToDeal(
-            this.messageContext,
-            () => this.recordId,
-            (kind) => {
-                // A rep marked a playbook step on this deal: adherence and exit criteria changed, so score again.
-                if (kind === 'progressChanged') this.rescore(false);
-            }
-        );
-    }
-
-    override disconnectedCallback(): void {
-        this.channel?.stopListening();
-        this.channel = null;
+    handleDealMessage(kind: string): void {
+        // A rep marked a playbook step on this deal: adherence and exit criteria changed, so score again.
+        if (kind === 'progressChanged') this.rescore(false);
     }
 
     @wire(getRecord, { recordId: '$recordId', fields: WATCHED_FIELDS })

@@ -1,5 +1,15 @@
 import { LightningElement, api } from 'lwc';
 
+/** One tile of a row of figures, for views that build their tiles as a list and render them with `for:each`. */
+export interface MetricTileView {
+    key: string;
+    label: string;
+    value: string;
+    detail: string | null;
+    /** neutral | success | warning | error. */
+    tone: string;
+}
+
 const TONES = new Set(['neutral', 'success', 'warning', 'error']);
 
 /** One figure with its label, an optional detail line and a tone that colours the left edge, never the text alone. */

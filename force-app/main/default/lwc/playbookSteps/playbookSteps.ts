@@ -3,7 +3,7 @@ import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { MessageContext } from 'lightning/messageService';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { listenToDeal, tellDeal, type DealChannelListener } from 'c/dealHealthChannel';
+import { DealChannelMixin, tellDeal, type DealRecordComponent } from 'c/dealHealthChannel';
 import getPlaybook from '@salesforce/apex/PlaybookController.getPlaybook';
 import markStep from '@salesforce/apex/PlaybookController.markStep';
 import type { ExitCriteria } from '@contract';
@@ -42,7 +42,7 @@ interface StageSection extends StageView {
  * stage's steps with guidance and exit criteria (met or unmet, with evidence), what is needed to advance, and
  * marking steps done, skipped (with a reason) or not applicable. Marks show at once and roll back if Apex fails.
  */
-export default class PlaybookSteps extends LightningElement {
+export default class PlaybookSteps extends DealChannelMixin(LightningElement) implements DealRecordComponent {
     @api recordId: string | undefined;
 
     view: PlaybookView | undefined;
@@ -56,7 +56,6 @@ export default class PlaybookSteps extends LightningElement {
     skipReason = '';
     skipError: string | null = null;
     savingStepKey: string | null = null;
-    channel: DealChannelListener | null = null;
 
     @wire(MessageContext) messageContext: unknown;
 
@@ -69,19 +68,6 @@ export default class PlaybookSteps extends LightningElement {
         } else if (result.error) {
             this.loadError = errorMessage(result.error);
         }
-    }
-
-    override connectedCallback(): void {
-        this.channel = listenToDeal(
-            this.messageContext,
-            () => this.recordId,
-            (kind, payload) => this.handleMessage(kind, payload)
-        );
-    }
-
-    override disconnectedCallback(): void {
-        this.channel?.stopListening();
-        this.channel = null;
     }
 
     get isLoading(): boolean {
@@ -241,7 +227,7 @@ export default class PlaybookSteps extends LightningElement {
         }
     }
 
-    private handleMessage(kind: string, payload: unknown): void {
+    handleDealMessage(kind: string, payload: unknown): void {
         if (kind === 'scored') {
             const view = payload as DealHealthView | undefined;
             if (view && !view.isStale) this.freshExitCriteriaJson = view.exitCriteriaJson ?? null;

@@ -3,11 +3,11 @@ import getFilterOptions from '@salesforce/apex/StrategyCheckController.getFilter
 import getStrategyCheck from '@salesforce/apex/StrategyCheckController.getStrategyCheck';
 import { errorMessage, type WiredResult } from 'c/lwcUtils';
 import type { FilterChangeDetail, FilterDefinition, FilterOption } from 'c/filterBar';
+import type { MetricTileView } from 'c/metricTile';
 import {
-    amountText,
-    errorText,
-    numberText,
     toCalibrationDisplay,
+    toForecastTiles,
+    toLoopHealthTiles,
     toManagerRows,
     toSegmentCards,
     type CalibrationDisplay,
@@ -125,81 +125,14 @@ export default class StrategyCheck extends LightningElement {
         return this.view?.verdictError ?? null;
     }
 
-    // ---------------------------------------------------------------- loop health
+    // ---------------------------------------------------------------- loop health and forecast
 
-    get reviewsPerWeekText(): string {
-        return numberText(this.view?.loopHealth.reviewsPerManagerPerWeek, 2);
+    get loopHealthTiles(): MetricTileView[] {
+        return this.view ? toLoopHealthTiles(this.view) : [];
     }
 
-    get reviewsDetail(): string {
-        const health = this.view?.loopHealth;
-        return health
-            ? `${health.reviewsHeld} reviews by ${health.managersReviewing} managers over ${numberText(health.weeks)} weeks`
-            : '';
-    }
-
-    get decisionsPerReviewText(): string {
-        return numberText(this.view?.loopHealth.decisionsPerReview, 1);
-    }
-
-    get decisionsDetail(): string {
-        return `${this.view?.loopHealth.decisions ?? 0} decisions other than "no change"`;
-    }
-
-    get overdueText(): string {
-        return String(this.view?.loopHealth.overdueActions ?? 0);
-    }
-
-    get overdueTone(): string {
-        return (this.view?.loopHealth.overdueActions ?? 0) > 0 ? 'warning' : 'success';
-    }
-
-    get focusText(): string {
-        const reps = this.view?.loopHealth.repsWithFocus;
-        return reps === null || reps === undefined ? 'n/a' : String(reps);
-    }
-
-    get focusDetail(): string | null {
-        return this.view?.loopHealth.focusNote ?? 'Reps who set a monthly focus in the quarter';
-    }
-
-    get callAnalysesText(): string {
-        return numberText(this.view?.loopHealth.callAnalysesPerActiveDeal, 2);
-    }
-
-    get callAnalysesDetail(): string {
-        return (
-            this.view?.loopHealth.callAnalysisNote ??
-            `Over ${this.view?.loopHealth.activeDeals ?? 0} open deals in scope`
-        );
-    }
-
-    // ---------------------------------------------------------------- forecast
-
-    get committedText(): string {
-        return amountText(this.view?.forecast.committedAmount);
-    }
-
-    get committedDetail(): string {
-        return `${this.view?.forecast.committedDeals ?? 0} deals in Commit on ${this.view?.quarterStart ?? ''}`;
-    }
-
-    get closedWonText(): string {
-        return amountText(this.view?.forecast.closedWonAmount);
-    }
-
-    get closedWonDetail(): string {
-        return `${this.view?.forecast.closedWonDeals ?? 0} deals closed won in the quarter`;
-    }
-
-    get forecastErrorText(): string {
-        return errorText(this.view?.forecast.errorShare);
-    }
-
-    get forecastErrorTone(): string {
-        const share = this.view?.forecast.errorShare;
-        if (share === null || share === undefined) return 'neutral';
-        return Math.abs(share) <= 0.1 ? 'success' : 'warning';
+    get forecastTiles(): MetricTileView[] {
+        return this.view ? toForecastTiles(this.view) : [];
     }
 
     get managerRows(): ManagerRow[] {

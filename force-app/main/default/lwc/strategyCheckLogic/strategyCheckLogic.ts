@@ -1,5 +1,6 @@
 // Plain logic of the Strategy Check tab: the Apex view's shapes, and how its figures are worded. No DOM.
 import { parseJsonObject } from 'c/lwcUtils';
+import type { MetricTileView } from 'c/metricTile';
 
 export type Verdict = 'execution_drift' | 'strategy_problem' | 'on_track' | 'not_enough_data';
 
@@ -178,6 +179,16 @@ export function errorText(share: number | null | undefined): string {
     return `${points > 0 ? '+' : ''}${points} %`;
 }
 
+function tile(
+    key: string,
+    label: string,
+    value: string,
+    detail: string | null = null,
+    tone = 'neutral'
+): MetricTileView {
+    return { key, label, value, detail, tone };
+}
+
 export interface SegmentCard {
     key: string;
     label: string;
@@ -189,15 +200,8 @@ export interface SegmentCard {
     evidence: Array<{ key: string; text: string }>;
     nextMove: string | null;
     hasVerdict: boolean;
-    adherenceText: string;
-    adherenceDetail: string;
-    gatesText: string;
-    gatesDetail: string;
-    winRateText: string;
-    winRateDetail: string;
-    cycleText: string;
-    slipText: string;
-    dealSizeText: string;
+    /** Adherence, gates on time, win rate, median cycle, slip rate and mean won deal, in that order. */
+    tiles: MetricTileView[];
     ranPlayText: string;
     offPlayText: string;
 }
@@ -221,25 +225,104 @@ export function toSegmentCards(view: CheckView): SegmentCard[] {
             evidence: (verdict?.evidence ?? []).map((text, index) => ({ key: `${segment.segment}-${index}`, text })),
             nextMove: verdict?.nextMove ?? null,
             hasVerdict: verdict !== null,
-            adherenceText: percent(adherence),
-            adherenceDetail: `${segment.requiredStepsDoneOnTime} of ${segment.requiredStepsDue} required steps done by their stage${previous === null ? '' : `; ${percent(previous)} the quarter before`}`,
-            gatesText:
-                view.gatesAvailable && segment.gatesDue > 0
-                    ? percent(segment.gatesDoneOnTime / segment.gatesDue)
-                    : NOT_AVAILABLE,
-            gatesDetail: view.gatesAvailable
-                ? `${segment.gatesDoneOnTime} of ${segment.gatesDue} gates on time`
-                : 'This org marks no playbook step as a gate.',
-            winRateText: percent(segment.winRate),
-            winRateDetail: `${segment.won} won, ${segment.lost} lost`,
-            cycleText:
-                segment.medianCycleDays === null ? NOT_AVAILABLE : `${numberText(segment.medianCycleDays, 0)} days`,
-            slipText: percent(segment.slipRate),
-            dealSizeText: amountText(segment.meanWonAmount),
+            tiles: [
+                tile(
+                    'adherence',
+                    'Adherence',
+                    percent(adherence),
+                    `${segment.requiredStepsDoneOnTime} of ${segment.requiredStepsDue} required steps done by their stage${previous === null ? '' : `; ${percent(previous)} the quarter before`}`,
+                    tone
+                ),
+                tile(
+                    'gates',
+                    'Gates on time',
+                    view.gatesAvailable && segment.gatesDue > 0
+                        ? percent(segment.gatesDoneOnTime / segment.gatesDue)
+                        : NOT_AVAILABLE,
+                    !view.gatesAvailable
+                        ? 'This org marks no playbook step as a gate.'
+                        : segment.gatesDue === 0
+                          ? 'No gate of this play came due in the quarter.'
+                          : `${segment.gatesDoneOnTime} of ${segment.gatesDue} gates on time`
+                ),
+                tile('win-rate', 'Win rate', percent(segment.winRate), `${segment.won} won, ${segment.lost} lost`),
+                tile(
+                    'cycle',
+                    'Median cycle (won)',
+                    segment.medianCycleDays === null ? NOT_AVAILABLE : `${numberText(segment.medianCycleDays, 0)} days`
+                ),
+                tile('slip', 'Slip rate', percent(segment.slipRate), 'Closed deals whose close date was pushed'),
+                tile('deal-size', 'Mean won deal', amountText(segment.meanWonAmount))
+            ],
             ranPlayText: verdict ? intervalText(verdict.winRateRanPlay, confidence) : NOT_AVAILABLE,
             offPlayText: verdict ? intervalText(verdict.winRateOffPlay, confidence) : NOT_AVAILABLE
         };
     });
+}
+
+/** Loop health: are the faster loops (reviews, actions, monthly focus, call analysis) running? */
+export function toLoopHealthTiles(view: CheckView): MetricTileView[] {
+    const health = view.loopHealth;
+    return [
+        tile(
+            'reviews',
+            'Reviews per manager per week',
+            numberText(health.reviewsPerManagerPerWeek, 2),
+            `${health.reviewsHeld} reviews by ${health.managersReviewing} managers over ${numberText(health.weeks)} weeks`
+        ),
+        tile(
+            'decisions',
+            'Decisions per review',
+            numberText(health.decisionsPerReview, 1),
+            `${health.decisions} decisions other than "no change"`
+        ),
+        tile(
+            'overdue',
+            'Overdue actions',
+            String(health.overdueActions),
+            'Review actions past their due date, still open',
+            health.overdueActions > 0 ? 'warning' : 'success'
+        ),
+        tile(
+            'focus',
+            'Reps with a monthly focus',
+            health.repsWithFocus === null ? NOT_AVAILABLE : String(health.repsWithFocus),
+            health.focusNote ?? 'Reps who set a monthly focus in the quarter'
+        ),
+        tile(
+            'call-analyses',
+            'Call analyses per active deal',
+            numberText(health.callAnalysesPerActiveDeal, 2),
+            health.callAnalysisNote ?? `Over ${health.activeDeals} open deals in scope`
+        )
+    ];
+}
+
+/** Forecast accuracy: committed on the quarter's first day against what closed won. */
+export function toForecastTiles(view: CheckView): MetricTileView[] {
+    const { forecast } = view;
+    const share = forecast.errorShare;
+    return [
+        tile(
+            'committed',
+            'Committed',
+            amountText(forecast.committedAmount),
+            `${forecast.committedDeals} deals in Commit on ${view.quarterStart}`
+        ),
+        tile(
+            'closed-won',
+            'Closed won',
+            amountText(forecast.closedWonAmount),
+            `${forecast.closedWonDeals} deals closed won in the quarter`
+        ),
+        tile(
+            'forecast-error',
+            'Forecast error',
+            errorText(share),
+            '(closed won − committed) ÷ committed',
+            share === null ? 'neutral' : Math.abs(share) <= 0.1 ? 'success' : 'warning'
+        )
+    ];
 }
 
 export interface CalibrationDisplay {

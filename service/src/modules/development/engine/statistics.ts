@@ -2,6 +2,7 @@
 // honest near 0 and 1 and for small samples, where the normal approximation claims too much); a seeded percentile
 // bootstrap over deals for pooled rates (steps, nudges) and medians, because events within one deal are not
 // independent: resampling whole deals keeps that clustering.
+import { mulberry32 } from '../../../shared/prng';
 
 /** Two-sided normal quantiles for the confidences the contract allows. */
 const Z_BY_CONFIDENCE: ReadonlyMap<number, number> = new Map([
@@ -51,18 +52,6 @@ export function seedFrom(text: string): number {
     return hash >>> 0;
 }
 
-/** mulberry32: small, fast and good enough for resampling; deterministic for a seed. */
-export function randomSource(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 function quantileOfSorted(sorted: readonly number[], q: number): number {
     const position = (sorted.length - 1) * q;
     const lower = Math.floor(position);
@@ -80,7 +69,7 @@ export function bootstrapInterval<T>(
     options: { resamples: number; confidence: number; seed: number }
 ): Bounds {
     if (units.length === 0) throw new Error('The bootstrap needs at least one unit');
-    const random = randomSource(options.seed);
+    const random = mulberry32(options.seed);
     const estimates: number[] = [];
     const sample: T[] = new Array<T>(units.length);
     for (let round = 0; round < options.resamples; round += 1) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, SalesforceId } from '../../../contract/common';
-import { ExitCriterionSignal } from './score-request';
+import { ExitCriterionSignal, MEDDPICC_ELEMENTS } from './score-request';
 
 export const DIMENSION_KEYS = ['qualification', 'engagement', 'momentum', 'hygiene', 'playbookAdherence'] as const;
 export const DimensionKey = z.enum(DIMENSION_KEYS);
@@ -120,19 +120,7 @@ export const ExitCriteria = z.strictObject({
 export type ExitCriteria = z.infer<typeof ExitCriteria>;
 
 /** Fields a nudge may ask the rep to update; the request property of the same name is fed by that field. */
-export const UPDATABLE_FIELDS = [
-    'nextStep',
-    'nextStepDate',
-    'closeDate',
-    'metrics',
-    'economicBuyer',
-    'decisionCriteria',
-    'decisionProcess',
-    'paperProcess',
-    'identifiedPain',
-    'champion',
-    'competition'
-] as const;
+export const UPDATABLE_FIELDS = ['nextStep', 'nextStepDate', 'closeDate', ...MEDDPICC_ELEMENTS] as const;
 export const UpdatableField = z.enum(UPDATABLE_FIELDS);
 export type UpdatableField = z.infer<typeof UpdatableField>;
 

@@ -50,6 +50,8 @@ async function mountWith(caseName: Parameters<typeof nudgeView>[0], maxNudges?: 
 }
 
 const root = (element: HTMLElement) => element.shadowRoot!;
+/** The inline dismiss form (c-reason-form): its confirm button and the error it shows live in its own shadow. */
+const dismissForm = (element: HTMLElement) => root(element).querySelector('[data-id="dismiss-form"]')!.shadowRoot!;
 const action = (element: HTMLElement, code: string, kind: 'act' | 'dismiss') =>
     root(element).querySelector(`[data-code="${code}"][data-action="${kind}"]`) as HTMLElement & {
         label: string;
@@ -199,9 +201,9 @@ describe('c-coaching-nudges', () => {
         action(element, 're_engage_buyer', 'dismiss').click();
         await flushPromises();
 
-        (root(element).querySelector('[data-id="confirm-dismiss"]') as HTMLElement).click();
+        (dismissForm(element).querySelector('[data-id="confirm"]') as HTMLElement).click();
         await flushPromises();
-        expect(textOf(root(element), '[data-id="dismiss-error"]')).toBe('Choose why you dismiss this nudge.');
+        expect(textOf(dismissForm(element), '[data-id="error"]')).toBe('Choose why you dismiss this nudge.');
         await expect(element).toBeAccessible();
 
         root(element)
@@ -211,7 +213,7 @@ describe('c-coaching-nudges', () => {
         root(element)
             .querySelector('lightning-textarea')!
             .dispatchEvent(new CustomEvent('change', { detail: { value: 'Buyer is on holiday until December' } }));
-        (root(element).querySelector('[data-id="confirm-dismiss"]') as HTMLElement).click();
+        (dismissForm(element).querySelector('[data-id="confirm"]') as HTMLElement).click();
         await flushPromises();
 
         expect(feedbackMock).toHaveBeenCalledWith({
@@ -235,11 +237,11 @@ describe('c-coaching-nudges', () => {
         root(element)
             .querySelector('lightning-combobox')!
             .dispatchEvent(new CustomEvent('change', { detail: { value: 'Wrong timing' } }));
-        (root(element).querySelector('[data-id="confirm-dismiss"]') as HTMLElement).click();
+        (dismissForm(element).querySelector('[data-id="confirm"]') as HTMLElement).click();
         await flushPromises();
 
         expect(shownCodes(element)).toContain('re_engage_buyer');
-        expect(textOf(root(element), '[data-id="dismiss-error"]')).toBe('Say why this nudge is dismissed.');
+        expect(textOf(dismissForm(element), '[data-id="error"]')).toBe('Say why this nudge is dismissed.');
         expect(toasts).toEqual([
             { title: 'Feedback not saved', message: 'Say why this nudge is dismissed.', variant: 'error' }
         ]);

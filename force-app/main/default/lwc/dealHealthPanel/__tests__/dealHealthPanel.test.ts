@@ -29,6 +29,18 @@ function recordModifiedAt(iso: string) {
     return { fields: { LastModifiedDate: { value: iso, displayValue: null } } };
 }
 
+/** The panel over the stored scoring of this case, on a deal not edited since (no automatic rescore). */
+async function mountScored(
+    caseName: Parameters<typeof dealHealthView>[0],
+    overrides: Parameters<typeof dealHealthView>[1] = {}
+): Promise<HTMLElement> {
+    const element = mount();
+    recordAdapter.emit(recordModifiedAt('2026-11-15T10:00:00.000Z'));
+    dealHealthAdapter.emit(dealHealthView(caseName, { scoredAt: SCORED_AT, ...overrides }));
+    await flushPromises();
+    return element;
+}
+
 function mount(): HTMLElement {
     const element = createElement('c-deal-health-panel', { is: DealHealthPanel }) as HTMLElement & { recordId: string };
     element.recordId = RECORD_ID;
@@ -51,10 +63,7 @@ describe('c-deal-health-panel', () => {
     });
 
     it('explains a healthy score: ring, every dimension with its lines, and no outdated rescore', async () => {
-        const element = mount();
-        recordAdapter.emit(recordModifiedAt('2026-11-15T10:00:00.000Z'));
-        dealHealthAdapter.emit(dealHealthView('healthy', { scoredAt: SCORED_AT, trend: [61, 66, 72] }));
-        await flushPromises();
+        const element = await mountScored('healthy', { trend: [61, 66, 72] });
 
         const root = element.shadowRoot!;
         const ring = root.querySelector('c-score-ring') as HTMLElement & { score: number; band: string };
@@ -82,10 +91,7 @@ describe('c-deal-health-panel', () => {
     });
 
     it('lists what lowers a stalled, single-threaded deal with evidence, and its risks high first', async () => {
-        const element = mount();
-        recordAdapter.emit(recordModifiedAt('2026-11-15T10:00:00.000Z'));
-        dealHealthAdapter.emit(dealHealthView('stalled-single-threaded', { scoredAt: SCORED_AT }));
-        await flushPromises();
+        const element = await mountScored('stalled-single-threaded');
 
         const root = element.shadowRoot!;
         const momentum = allTextOf(root, 'details[data-id="momentum"] [data-id="signals"] li');
@@ -102,10 +108,7 @@ describe('c-deal-health-panel', () => {
     });
 
     it('says where the band is shown which high risk caps it', async () => {
-        const element = mount();
-        recordAdapter.emit(recordModifiedAt('2026-11-15T10:00:00.000Z'));
-        dealHealthAdapter.emit(dealHealthView('gate-not-passed', { scoredAt: SCORED_AT }));
-        await flushPromises();
+        const element = await mountScored('gate-not-passed');
 
         const root = element.shadowRoot!;
         expect((root.querySelector('c-score-ring') as HTMLElement & { band: string }).band).toBe('watch');

@@ -42,6 +42,8 @@ async function mountWithPlaybook(): Promise<HTMLElement> {
 }
 
 const root = (element: HTMLElement) => element.shadowRoot!;
+/** The inline skip form (c-reason-form): its confirm button and the error it shows live in its own shadow. */
+const skipForm = (element: HTMLElement) => root(element).querySelector('[data-id="skip-form"]')!.shadowRoot!;
 const button = (element: HTMLElement, stepKey: string, action: string) =>
     root(element).querySelector(`[data-step-key="${stepKey}"][data-action="${action}"]`) as HTMLElement & {
         disabled: boolean;
@@ -194,15 +196,15 @@ describe('c-playbook-steps', () => {
         button(element, 'capture_decision_criteria', 'skip').click();
         await flushPromises();
 
-        (root(element).querySelector('[data-id="confirm-skip"]') as HTMLElement).click();
+        (skipForm(element).querySelector('[data-id="confirm"]') as HTMLElement).click();
         await flushPromises();
-        expect(textOf(root(element), '[data-id="skip-error"]')).toBe('Say why this step is skipped.');
+        expect(textOf(skipForm(element), '[data-id="error"]')).toBe('Say why this step is skipped.');
         expect(markStepMock).not.toHaveBeenCalled();
         await expect(element).toBeAccessible();
 
         const reason = root(element).querySelector('lightning-textarea')!;
         reason.dispatchEvent(new CustomEvent('change', { detail: { value: '  Buyer uses the RFP scorecard  ' } }));
-        (root(element).querySelector('[data-id="confirm-skip"]') as HTMLElement).click();
+        (skipForm(element).querySelector('[data-id="confirm"]') as HTMLElement).click();
         await flushPromises();
 
         expect(markStepMock).toHaveBeenCalledWith({

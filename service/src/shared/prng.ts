@@ -1,0 +1,15 @@
+/**
+ * The repository's one seeded PRNG: mulberry32 (small, fast, good enough for resampling and test data; the same
+ * sequence for the same seed). The service's bootstrap resampling, the sample-org generator and the test factories
+ * all draw from it; nothing draws from Math.random.
+ */
+export function mulberry32(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
