@@ -11,7 +11,7 @@ import { WorkbenchStore } from '../workbench/twin/store';
 import type { SampleOrg } from '../workbench/sample-org/types';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
     '--headless',
     '--no-sandbox',
     '--disable-gpu',
