@@ -24,9 +24,10 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { type ApexContext, twinMethod } from './controllers';
 import { ApexError } from './params';
-import { dealList, opportunityRecord, userList } from './records';
+import { dealList, dealListItem, opportunityRecord, userList } from './records';
 import { checkApiRequest, checkHost, newSessionToken, RequestRejected, withSessionToken } from './request-guard';
 import { pageRoute } from './pages';
+import { HASHED_DIR } from '../build';
 import type { WorkbenchStore } from './store';
 
 export const USER_HEADER = 'x-workbench-user';
@@ -76,15 +77,31 @@ const CONTENT_TYPES: Record<string, string> = {
     '.txt': 'text/plain; charset=utf-8'
 };
 
-function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+function sendJson(response: ServerResponse, status: number, payload: unknown, startedAt?: number): void {
     const body = JSON.stringify(payload === undefined ? null : payload);
     response.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(body),
         'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff'
+        'x-content-type-options': 'nosniff',
+        // The stand-in's own time for the answer (the page's Resource Timing shows it; `npm run bench:ui` reads it).
+        ...(startedAt === undefined ? {} : { 'server-timing': serverTiming(startedAt) })
     });
     response.end(body);
+}
+
+/** `Server-Timing` of a request that started at `startedAt` (performance.now()): the work and the JSON serializing. */
+function serverTiming(startedAt: number): string {
+    return `twin;dur=${(performance.now() - startedAt).toFixed(1)}`;
+}
+
+/** Content-hashed scripts never change under their name; everything else is revalidated with its ETag. */
+function staticCacheHeaders(relative: string, info: { size: number; mtimeMs: number }): Record<string, string> {
+    if (relative.startsWith(`/${HASHED_DIR}/`)) return { 'cache-control': 'public, max-age=31536000, immutable' };
+    return {
+        'cache-control': 'no-cache',
+        etag: `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`
+    };
 }
 
 /** The error shape LWC sees from an AuraHandledException (and, for the other routes, the same shape). */
@@ -182,10 +199,16 @@ async function serveStatic(
         response.end(request.method === 'HEAD' ? undefined : html);
         return true;
     }
+    const caching = staticCacheHeaders(relative, info);
+    if (caching.etag !== undefined && request.headers['if-none-match'] === caching.etag) {
+        response.writeHead(304, caching);
+        response.end();
+        return true;
+    }
     response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': info.size,
-        'cache-control': 'no-cache',
+        ...caching,
         'x-content-type-options': 'nosniff'
     });
     if (request.method === 'HEAD') {
@@ -265,6 +288,7 @@ export function createStandInServer(options: StandInServerOptions): Server {
             const apexMethod = apex ? twinMethod(apex[1]!) : undefined;
             if (!apexMethod)
                 throw new HttpError(404, `No Apex method ${pathname.slice('/apex/'.length)} in the stand-in.`);
+            const startedAt = performance.now();
             const userId = runningUser(store, request);
             const params = parseParams(await readBody(request, limit));
             const context: ApexContext = {
@@ -276,7 +300,7 @@ export function createStandInServer(options: StandInServerOptions): Server {
                     ...(options.calloutTimeoutMs === undefined ? {} : { timeoutMs: options.calloutTimeoutMs })
                 }
             };
-            sendJson(response, 200, await apexMethod(context, params));
+            sendJson(response, 200, await apexMethod(context, params), startedAt);
             return;
         }
 
@@ -302,9 +326,9 @@ export function createStandInServer(options: StandInServerOptions): Server {
                 sendJson(response, 200, { deals: dealList(store) });
             } else if (DEAL_ROUTE.test(pathname)) {
                 const id = decodeURIComponent(DEAL_ROUTE.exec(pathname)![1]!);
-                const deal = dealList(store).find((candidate) => candidate.id === id);
-                if (!deal) throw new HttpError(404, `No deal ${id} in the sample org.`);
-                sendJson(response, 200, deal);
+                const opportunity = store.opportunity(id);
+                if (!opportunity) throw new HttpError(404, `No deal ${id} in the sample org.`);
+                sendJson(response, 200, dealListItem(store, opportunity));
             } else if (pathname === '/api/users') {
                 sendJson(response, 200, userList(store, userId));
             } else if (pathname === '/api/org') {
