@@ -12,8 +12,8 @@
 // third is **warm** (the assets in the HTTP cache and V8's code cache, as for someone who has opened the page
 // before). With `--baseline <ref>` the same runs measure that commit's workbench too (built once in the temp folder,
 // with this checkout's node_modules linked in), alternately with this one, so machine load hits both alike; the figures are then
-// also given as ratios. Each product runs in a process of its own (e2e/serve-product.ts). `--trace` adds one traced
-// cold visit per page of this build, summarized by main-thread activity (the trace files stay in dist/bench-ui/).
+// also given as ratios. Each product runs in a process of its own (e2e/serve-product.ts). `--trace` adds a traced
+// cold and warm visit per page of this build, summarized by main-thread activity (the files stay in dist/bench-ui/).
 // Goal: 300 ms median for both on a 2-core machine. The last line printed is one JSON object.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -275,6 +275,8 @@ interface TraceEvent {
 }
 
 const TRACE_CATEGORIES: Array<[string, RegExp]> = [
+    ['compile', /^(v8\.compile|v8\.produce|v8\.deserialize|V8\.Compile|v8\.parse)/i],
+    ['module evaluation', /^v8\.evaluateModule/],
     ['script', /^(v8\.|EvaluateScript|FunctionCall|RunMicrotasks|TimerFire|FireAnimationFrame|EventDispatch|V8\.)/],
     ['style', /^(UpdateLayoutTree|ParseAuthorStyleSheet|RecalculateStyles)/],
     ['layout', /^(Layout|UpdateLayout)/],
@@ -317,7 +319,8 @@ function summarizeTrace(file: string, until: number): string {
         .join(', ');
 }
 
-async function traceColdVisits(variant: Variant): Promise<void> {
+/** Traces the first (cold) and the third (warm) visit of each page in one browser profile. */
+async function traceVisits(variant: Variant): Promise<void> {
     mkdirSync(TRACE_DIR, { recursive: true });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
@@ -326,23 +329,34 @@ async function traceColdVisits(variant: Variant): Promise<void> {
             await context.addInitScript(WATCHER_SCRIPT);
             const page = await context.newPage();
             await page.goto(`${variant.url}/bench-ui-blank`);
-            const file = join(TRACE_DIR, `${name}-cold.trace.json`);
-            await browser.startTracing(page, {
-                path: file,
-                categories: [
-                    'devtools.timeline',
-                    'disabled-by-default-devtools.timeline',
-                    'v8.execute',
-                    'v8',
-                    'loading'
-                ]
-            });
-            const visit = await VISITS[name](page, name === 'board' ? variant.boardUrl : variant.recordUrl);
-            await browser.stopTracing();
-            console.log(
-                `trace ${name} (cold, ${Math.round(visit.shown)} ms under tracing): main thread ms until shown: ` +
-                    `${summarizeTrace(file, visit.shown)} (${file})`
-            );
+            const url = name === 'board' ? variant.boardUrl : variant.recordUrl;
+            for (const [visitNumber, kind] of [
+                [1, 'cold'],
+                [2, null],
+                [3, 'warm']
+            ] as const) {
+                if (kind === null) {
+                    await VISITS[name](page, url);
+                    continue;
+                }
+                const file = join(TRACE_DIR, `${name}-${kind}.trace.json`);
+                await browser.startTracing(page, {
+                    path: file,
+                    categories: [
+                        'devtools.timeline',
+                        'disabled-by-default-devtools.timeline',
+                        'v8.execute',
+                        'v8',
+                        'loading'
+                    ]
+                });
+                const visit = await VISITS[name](page, url);
+                await browser.stopTracing();
+                console.log(
+                    `trace ${name} visit ${visitNumber} (${kind}, ${Math.round(visit.shown)} ms under tracing): ` +
+                        `main thread ms until shown: ${summarizeTrace(file, visit.shown)} (${file})`
+                );
+            }
             await context.close();
         }
     } finally {
@@ -420,7 +434,7 @@ async function main(): Promise<void> {
                 }
             }
         }
-        if (values.trace) await traceColdVisits(variants[0]!);
+        if (values.trace) await traceVisits(variants[0]!);
     } finally {
         for (const variant of variants) variant.child.kill('SIGTERM');
     }
