@@ -16,7 +16,7 @@ import type { SampleOrg } from '../workbench/sample-org/types';
 export const SCREENSHOTS = resolve(__dirname, '..', 'docs', 'screenshots');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
     '--headless',
     '--no-sandbox',
     '--disable-gpu',

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, resolve } from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import ts from 'typescript';
 import { readCustomLabels } from '../tools/build/custom-labels';
@@ -15,6 +15,8 @@ const clientDir = join(__dirname, 'client');
 export const WORKBENCH_DIST = join(repoRoot, 'dist', 'workbench');
 /** One entry per page: each page loads only its own components (the shared code is a common chunk). */
 export const WORKBENCH_PAGES = ['record', 'review', 'development', 'strategy'] as const;
+/** The folder of the content-hashed scripts: a file there never changes, so it may be cached without revalidation. */
+export const HASHED_DIR = 'js';
 
 const PLATFORM_STAND_INS: Record<string, string> = {
     '@salesforce/apex': 'apex.ts',
@@ -119,10 +121,35 @@ function minify(): Plugin {
     };
 }
 
-/** The HTML of one page: its entry script, and every chunk it imports preloaded, so they download in parallel. */
-function pageHtml(template: string, entry: OutputChunk): string {
+/**
+ * The inline script that starts a page's first Apex calls from the HTML (workbench/client/first-requests.ts), so
+ * they run on the server while the browser fetches, parses and runs the page's modules.
+ */
+async function firstRequestsScript(): Promise<string> {
+    const result = await build({
+        stdin: {
+            contents: "import { startFirstRequests } from './first-requests';\nstartFirstRequests();\n",
+            resolveDir: clientDir,
+            loader: 'ts'
+        },
+        bundle: true,
+        format: 'iife',
+        target: 'es2022',
+        minify: true,
+        write: false,
+        legalComments: 'none'
+    });
+    return result.outputFiles[0]!.text.trim();
+}
+
+/**
+ * The HTML of one page: the first Apex calls started inline, its entry script, and every chunk it imports
+ * preloaded, so they download in parallel.
+ */
+function pageHtml(template: string, entry: OutputChunk, firstRequests: string): string {
     const preloads = entry.imports.map((file) => `        <link rel="modulepreload" href="/${file}" />`).join('\n');
     return template
+        .replace('<!-- first-requests -->', `<script>${firstRequests}</script>`)
         .replace('<!-- preloads -->', preloads)
         .replace('<!-- entry -->', `<script type="module" src="/${entry.fileName}"></script>`);
 }
@@ -154,18 +181,20 @@ export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
     const { output } = await bundle.write({
         dir: outDir,
         format: 'esm',
-        entryFileNames: '[name]-[hash].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Every script is named by its content's hash under /js/, which the server caches for good (immutable).
+        entryFileNames: `${HASHED_DIR}/[name]-[hash].js`,
+        chunkFileNames: `${HASHED_DIR}/[name]-[hash].js`,
         plugins: [minify()]
     });
     await bundle.close();
     const template = readFileSync(join(__dirname, 'index.html'), 'utf8');
+    const firstRequests = await firstRequestsScript();
     for (const page of WORKBENCH_PAGES) {
         const entry = output.find(
             (item): item is OutputChunk => item.type === 'chunk' && item.isEntry && item.name === page
         );
         if (!entry) throw new Error(`The workbench build made no entry for the ${page} page`);
-        writeFileSync(join(outDir, `${page}.html`), pageHtml(template, entry));
+        writeFileSync(join(outDir, `${page}.html`), pageHtml(template, entry, firstRequests));
     }
     cpSync(join(__dirname, 'workbench.css'), join(outDir, 'workbench.css'));
     const designSystem = join(repoRoot, 'node_modules', '@salesforce-ux', 'design-system', 'assets');

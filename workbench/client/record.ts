@@ -96,8 +96,9 @@ function highlights(deal: DealSummary, fields: RecordFields, picker: HTMLElement
     const media = el('div', 'slds-media');
     const figure = el('div', 'slds-media__figure');
     const icon = el('span', 'slds-icon_container slds-icon-standard-opportunity');
+    // The one icon's own file (1 kB), not the standard sprite (460 kB, parsed as a document on every visit).
     icon.innerHTML =
-        '<svg class="slds-icon slds-page-header__icon" aria-hidden="true"><use href="/assets/icons/standard-sprite/svg/symbols.svg#opportunity"></use></svg>';
+        '<img class="slds-icon slds-page-header__icon" src="/assets/icons/standard/opportunity.svg" alt="" />';
     figure.append(icon);
     const body = el('div', 'slds-media__body');
     body.append(el('p', 'slds-page-header__name-meta', 'Opportunity'));
@@ -151,18 +152,35 @@ function detailsCard(fields: RecordFields): HTMLElement {
     return card;
 }
 
-function dealPicker(deals: DealSummary[], currentId: string): HTMLElement {
+function dealOption(deal: DealSummary, currentId: string): HTMLOptionElement {
+    const option = el('option', '', `${deal.name} · ${deal.stage} · ${deal.band ?? 'not scored'}`);
+    option.value = deal.id;
+    option.selected = deal.id === currentId;
+    return option;
+}
+
+/**
+ * The deal picker shows the current deal; the other choices become options only when the picker is about to open
+ * (pointer down or focus). A rep can have a thousand deals, a manager every open deal of the org: as options they
+ * would slow this page's layout and the unloading of the page on the next navigation, for a list rarely opened.
+ */
+function dealPicker(current: DealSummary, choices: DealSummary[] | null, currentId: string): HTMLElement {
     const picker = el('div', 'slds-page-header__col-actions workbench-deal-picker');
     const label = el('label', 'slds-form-element__label', 'Switch deal');
     label.htmlFor = 'deal-picker';
     const select = el('select', 'slds-select workbench-select');
     select.id = 'deal-picker';
     select.dataset.id = 'deal-picker';
-    for (const candidate of deals) {
-        const option = el('option', '', `${candidate.name} · ${candidate.stage} · ${candidate.band ?? 'not scored'}`);
-        option.value = candidate.id;
-        option.selected = candidate.id === currentId;
-        select.append(option);
+    select.append(dealOption(current, currentId));
+    if (choices !== null) {
+        let filled = false;
+        const fill = () => {
+            if (filled) return;
+            filled = true;
+            select.replaceChildren(...choices.map((deal) => dealOption(deal, currentId)));
+        };
+        select.addEventListener('pointerdown', fill, { once: true });
+        select.addEventListener('focus', fill, { once: true });
     }
     select.addEventListener('change', () => navigateTo({ id: select.value }));
     picker.append(label, select);
@@ -217,13 +235,13 @@ startPage('rep', async (main) => {
             getJson<DealSummary>(`/api/deals/${id}`),
             getJson<{ fields: RecordFields }>(`/api/record/${id}`)
         ]);
-        const picker = dealPicker([deal], id);
+        const picker = dealPicker(deal, null, id);
         highlightsSlot.replaceChildren(highlights(deal, record.fields, picker));
         left.replaceChildren(detailsCard(record.fields));
         await idle();
         const listed = dealsFor((await allDeals()).deals, params.get('user'));
         const choices = listed.some((candidate) => candidate.id === id) ? listed : [deal, ...listed];
-        picker.replaceWith(dealPicker(choices, id));
+        picker.replaceWith(dealPicker(deal, choices, id));
     };
     window.addEventListener('workbench:recordupdated', () => void render());
     await render();

@@ -160,11 +160,11 @@ function resolve(context: ApexContext, query: BoardQuery | null): ResolvedScope 
 
 /** Open opportunities in scope and filters that the user can see (PipelineReviewSelector.opportunityConditions). */
 function opportunitiesInScope(context: ApexContext, criteria: Criteria): OpportunityRecord[] {
-    const { store } = context;
-    return store.org.opportunities.filter(
+    const visibleOwners = context.store.accessibleOwnerIds(context.userId);
+    return context.store.org.opportunities.filter(
         (opportunity) =>
             !opportunity.IsClosed &&
-            store.canAccessOwnedBy(context.userId, opportunity.OwnerId) &&
+            visibleOwners.has(opportunity.OwnerId) &&
             (criteria.ownerIds === null || criteria.ownerIds.has(opportunity.OwnerId)) &&
             (criteria.closeFrom === null ||
                 criteria.closeBefore === null ||
@@ -185,10 +185,58 @@ function riskWeightedAmount(opportunity: OpportunityRecord, snapshot: StoredSnap
     return Math.round((opportunity.Amount ?? 0) * (100 - (snapshot.Score__c ?? 0))) / 100;
 }
 
+/** What the board reads for one user and one set of filters: the deals in scope and their latest snapshots. */
+interface BoardScope {
+    inScope: OpportunityRecord[];
+    /** Latest snapshots of those deals, with the band filter, in record order. */
+    scoped: ScopedSnapshot[];
+    /** The same, riskiest first (risk-weighted amount, then snapshot id, both descending): the board's order. */
+    ordered: ScopedSnapshot[];
+}
+
+/**
+ * Board scopes by running user and filters, per index of the store: a write makes a new index (store.changed), so
+ * a scope is computed once after each write and then shared by the summary, the first page and the next pages.
+ */
+const boardScopesByIndex = new WeakMap<object, Map<string, BoardScope>>();
+
+function boardScope(context: ApexContext, criteria: Criteria): BoardScope {
+    const index = context.store.index();
+    let scopes = boardScopesByIndex.get(index);
+    if (!scopes) {
+        scopes = new Map();
+        boardScopesByIndex.set(index, scopes);
+    }
+    const key = JSON.stringify([
+        context.userId,
+        criteria.ownerIds === null ? null : [...criteria.ownerIds].sort(),
+        criteria.closeFrom,
+        criteria.closeBefore,
+        criteria.stage,
+        criteria.forecastCategory,
+        criteria.band
+    ]);
+    let scope = scopes.get(key);
+    if (!scope) {
+        const inScope = opportunitiesInScope(context, criteria);
+        const scoped = latestSnapshotsOf(context, inScope, criteria);
+        const ordered = [...scoped].sort(
+            (a, b) => b.risk - a.risk || (a.snapshot.Id < b.snapshot.Id ? 1 : a.snapshot.Id > b.snapshot.Id ? -1 : 0)
+        );
+        scope = { inScope, scoped, ordered };
+        scopes.set(key, scope);
+    }
+    return scope;
+}
+
 /** Latest snapshots of open deals in scope, with the band filter (PipelineReviewSelector.snapshotConditions). */
-function latestSnapshotsInScope(context: ApexContext, criteria: Criteria): ScopedSnapshot[] {
+function latestSnapshotsOf(
+    context: ApexContext,
+    inScope: readonly OpportunityRecord[],
+    criteria: Criteria
+): ScopedSnapshot[] {
     const scoped: ScopedSnapshot[] = [];
-    for (const opportunity of opportunitiesInScope(context, criteria)) {
+    for (const opportunity of inScope) {
         const snapshot = context.store.latestSnapshot(opportunity.Id);
         if (!snapshot || (criteria.band !== null && snapshot.Band__c !== criteria.band)) continue;
         scoped.push({ snapshot, opportunity, risk: riskWeightedAmount(opportunity, snapshot) });
@@ -218,8 +266,14 @@ function openReview(context: ApexContext): PipelineReviewRecord | undefined {
         .sort((a, b) => byStartedDesc(a.review, b.review) || b.position - a.position)[0]?.review;
 }
 
+/** decisionDatesByDeal per index of the store (decisions are written with store.changed, which makes a new one). */
+const decisionDatesByIndex = new WeakMap<object, Map<string, string[]>>();
+
 /** Decisions other than no change, per deal, newest first, with their CreatedDate. */
 function decisionDatesByDeal(context: ApexContext): Map<string, string[]> {
+    const index = context.store.index();
+    const cached = decisionDatesByIndex.get(index);
+    if (cached) return cached;
     const byDeal = new Map<string, string[]>();
     for (const decision of context.store.org.reviewDecisions) {
         if (decision.Decision__c === 'no_change') continue;
@@ -228,6 +282,7 @@ function decisionDatesByDeal(context: ApexContext): Map<string, string[]> {
         byDeal.set(decision.Opportunity__c, dates);
     }
     for (const dates of byDeal.values()) dates.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+    decisionDatesByIndex.set(index, byDeal);
     return byDeal;
 }
 
@@ -486,17 +541,13 @@ export const PipelineReviewController = {
         }
         const reviewDates = completedReviews(context, RECENT_REVIEWS).map((review) => review.Started_At__c);
         const lastReviewAt = reviewDates[0] ?? null;
-        const ordered = latestSnapshotsInScope(context, resolved.criteria)
-            .filter(
+        const ordered = boardScope(context, resolved.criteria)
+            .ordered.filter(
                 ({ snapshot, risk }) =>
                     cursorRisk === null ||
                     cursorId === null ||
                     risk < cursorRisk ||
                     (risk === cursorRisk && snapshot.Id < cursorId)
-            )
-            .sort(
-                (a, b) =>
-                    b.risk - a.risk || (a.snapshot.Id < b.snapshot.Id ? 1 : a.snapshot.Id > b.snapshot.Id ? -1 : 0)
             )
             .slice(0, pageSize + 1);
         const page: BoardPage = {
@@ -528,8 +579,7 @@ export const PipelineReviewController = {
         const { criteria } = resolve(context, readBoardQuery(params.query));
         const { store } = context;
         const reviews = completedReviews(context, STUCK_REVIEW_COUNT);
-        const inScope = opportunitiesInScope(context, criteria);
-        const scoped = latestSnapshotsInScope(context, criteria);
+        const { inScope, scoped } = boardScope(context, criteria);
         // With a band filter the totals describe the listed deals (PipelineReviewSelector.totalsOf).
         const totalled = criteria.band === null ? inScope : scoped.map(({ opportunity }) => opportunity);
         const summary: BoardSummary = {
@@ -752,6 +802,22 @@ function writeDecisions(
     return result;
 }
 
+/** Each Task's position in the org by id, per index of the store (Tasks are written with store.changed). */
+const taskPositionsByIndex = new WeakMap<object, Map<string, number>>();
+
+function taskPositions(store: ApexContext['store']): Map<string, number> {
+    const index = store.index();
+    let positions = taskPositionsByIndex.get(index);
+    if (!positions) {
+        positions = new Map();
+        // The first Task of an id, as a scan in order would find it.
+        for (const [position, task] of store.org.tasks.entries())
+            if (!positions.has(task.Id)) positions.set(task.Id, position);
+        taskPositionsByIndex.set(index, positions);
+    }
+    return positions;
+}
+
 /** Open Tasks created by the manager's action decisions (every session), soonest due first. */
 function addOpenActions(context: ApexContext, summary: BoardSummary): void {
     const { store } = context;
@@ -774,8 +840,14 @@ function addOpenActions(context: ApexContext, summary: BoardSummary): void {
         if (TASK_ID.test(decision.Task_Id__c!)) decisionByTask.set(decision.Task_Id__c!, decision);
     }
     const today = store.today();
-    const tasks = store.org.tasks
-        .filter((task) => decisionByTask.has(task.Id) && !task.IsClosed)
+    // The decisions' Tasks by id rather than a scan of every Task, in the org's order (then soonest due first).
+    const positions = taskPositions(store);
+    const tasks = [...decisionByTask.keys()]
+        .map((taskId) => positions.get(taskId))
+        .filter((position): position is number => position !== undefined)
+        .sort((a, b) => a - b)
+        .map((position) => store.org.tasks[position]!)
+        .filter((task) => !task.IsClosed)
         .sort((a, b) => (a.ActivityDate < b.ActivityDate ? -1 : a.ActivityDate > b.ActivityDate ? 1 : 0));
     for (const task of tasks) {
         const decision = decisionByTask.get(task.Id)!;

@@ -109,28 +109,30 @@ export function dealList(store: WorkbenchStore): DealListItem[] {
     return list;
 }
 
-function buildDealList(store: WorkbenchStore): DealListItem[] {
+/** One deal of that list (the record page's highlights), without building the whole list. */
+export function dealListItem(store: WorkbenchStore, opportunity: OpportunityRecord): DealListItem {
     const index = store.index();
-    const item = (opportunity: OpportunityRecord): DealListItem => {
-        const latest = store.latestSnapshot(opportunity.Id);
-        return {
-            id: opportunity.Id,
-            name: opportunity.Name,
-            accountId: opportunity.AccountId,
-            accountName: (opportunity.AccountId && index.accountById.get(opportunity.AccountId)?.Name) ?? null,
-            ownerId: opportunity.OwnerId,
-            ownerName: store.user(opportunity.OwnerId)?.Name ?? null,
-            stage: opportunity.StageName,
-            amount: opportunity.Amount,
-            closeDate: opportunity.CloseDate,
-            isClosed: opportunity.IsClosed,
-            score: latest?.Score__c ?? null,
-            band: latest?.Band__c ?? null,
-            hasPlaybook: (playbookMatchFor(index, opportunity, opportunity.Amount)?.playbook.steps.length ?? 0) > 0
-        };
+    const latest = store.latestSnapshot(opportunity.Id);
+    return {
+        id: opportunity.Id,
+        name: opportunity.Name,
+        accountId: opportunity.AccountId,
+        accountName: (opportunity.AccountId && index.accountById.get(opportunity.AccountId)?.Name) ?? null,
+        ownerId: opportunity.OwnerId,
+        ownerName: store.user(opportunity.OwnerId)?.Name ?? null,
+        stage: opportunity.StageName,
+        amount: opportunity.Amount,
+        closeDate: opportunity.CloseDate,
+        isClosed: opportunity.IsClosed,
+        score: latest?.Score__c ?? null,
+        band: latest?.Band__c ?? null,
+        hasPlaybook: (playbookMatchFor(index, opportunity, opportunity.Amount)?.playbook.steps.length ?? 0) > 0
     };
+}
+
+function buildDealList(store: WorkbenchStore): DealListItem[] {
     return store.org.opportunities
-        .map(item)
+        .map((opportunity) => dealListItem(store, opportunity))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
 }
 

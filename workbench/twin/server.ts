@@ -27,9 +27,10 @@ import { extname, join, resolve, sep } from 'node:path';
 import { type ApexContext, twinMethod } from './controllers';
 import { runMonthlyDevelopmentBatch } from './RepDevelopmentController';
 import { ApexError } from './params';
-import { dealList, opportunityRecord, userList } from './records';
+import { dealList, dealListItem, opportunityRecord, userList } from './records';
 import { checkApiRequest, checkHost, newSessionToken, RequestRejected, withSessionToken } from './request-guard';
 import { pageRoute } from './pages';
+import { HASHED_DIR } from '../build';
 import type { WorkbenchStore } from './store';
 
 export const USER_HEADER = 'x-workbench-user';
@@ -79,15 +80,58 @@ const CONTENT_TYPES: Record<string, string> = {
     '.txt': 'text/plain; charset=utf-8'
 };
 
-function sendJson(response: ServerResponse, status: number, payload: unknown): void {
-    const body = JSON.stringify(payload === undefined ? null : payload);
+function sendJson(response: ServerResponse, status: number, payload: unknown, startedAt?: number): void {
+    sendJsonText(
+        response,
+        JSON.stringify(payload === undefined ? null : payload),
+        status,
+        // The stand-in's own time for the answer (the page's Resource Timing shows it; `npm run bench:ui` reads it).
+        startedAt === undefined ? {} : { 'server-timing': serverTiming(startedAt) }
+    );
+}
+
+/** JSON already serialized. */
+function sendJsonText(
+    response: ServerResponse,
+    body: string,
+    status = 200,
+    headers: Record<string, string> = {}
+): void {
     response.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(body),
         'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff'
+        'x-content-type-options': 'nosniff',
+        ...headers
     });
     response.end(body);
+}
+
+/** `/api/deals` serialized once per index of the store (every deal: megabytes at 10,000 deals). */
+const dealListJsonByIndex = new WeakMap<object, string>();
+
+function dealListJson(store: WorkbenchStore): string {
+    const index = store.index();
+    let json = dealListJsonByIndex.get(index);
+    if (json === undefined) {
+        json = JSON.stringify({ deals: dealList(store) });
+        dealListJsonByIndex.set(index, json);
+    }
+    return json;
+}
+
+/** `Server-Timing` of a request that started at `startedAt` (performance.now()): the work and the JSON serializing. */
+function serverTiming(startedAt: number): string {
+    return `twin;dur=${(performance.now() - startedAt).toFixed(1)}`;
+}
+
+/** Content-hashed scripts never change under their name; everything else is revalidated with its ETag. */
+function staticCacheHeaders(relative: string, info: { size: number; mtimeMs: number }): Record<string, string> {
+    if (relative.startsWith(`/${HASHED_DIR}/`)) return { 'cache-control': 'public, max-age=31536000, immutable' };
+    return {
+        'cache-control': 'no-cache',
+        etag: `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`
+    };
 }
 
 /** The error shape LWC sees from an AuraHandledException (and, for the other routes, the same shape). */
@@ -185,10 +229,16 @@ async function serveStatic(
         response.end(request.method === 'HEAD' ? undefined : html);
         return true;
     }
+    const caching = staticCacheHeaders(relative, info);
+    if (caching.etag !== undefined && request.headers['if-none-match'] === caching.etag) {
+        response.writeHead(304, caching);
+        response.end();
+        return true;
+    }
     response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': info.size,
-        'cache-control': 'no-cache',
+        ...caching,
         'x-content-type-options': 'nosniff'
     });
     if (request.method === 'HEAD') {
@@ -269,6 +319,7 @@ export function createStandInServer(options: StandInServerOptions): Server {
             const apexMethod = apex ? twinMethod(apex[1]!) : undefined;
             if (!apexMethod)
                 throw new HttpError(404, `No Apex method ${pathname.slice('/apex/'.length)} in the stand-in.`);
+            const startedAt = performance.now();
             const userId = runningUser(store, request);
             const params = parseParams(await readBody(request, limit));
             const context: ApexContext = {
@@ -280,7 +331,7 @@ export function createStandInServer(options: StandInServerOptions): Server {
                     ...(options.calloutTimeoutMs === undefined ? {} : { timeoutMs: options.calloutTimeoutMs })
                 }
             };
-            sendJson(response, 200, await apexMethod(context, params));
+            sendJson(response, 200, await apexMethod(context, params), startedAt);
             return;
         }
 
@@ -314,12 +365,12 @@ export function createStandInServer(options: StandInServerOptions): Server {
                 if (!representation) throw new HttpError(404, 'The requested resource does not exist');
                 sendJson(response, 200, representation);
             } else if (pathname === '/api/deals') {
-                sendJson(response, 200, { deals: dealList(store) });
+                sendJsonText(response, dealListJson(store));
             } else if (DEAL_ROUTE.test(pathname)) {
                 const id = decodeURIComponent(DEAL_ROUTE.exec(pathname)![1]!);
-                const deal = dealList(store).find((candidate) => candidate.id === id);
-                if (!deal) throw new HttpError(404, `No deal ${id} in the sample org.`);
-                sendJson(response, 200, deal);
+                const opportunity = store.opportunity(id);
+                if (!opportunity) throw new HttpError(404, `No deal ${id} in the sample org.`);
+                sendJson(response, 200, dealListItem(store, opportunity));
             } else if (pathname === '/api/users') {
                 sendJson(response, 200, userList(store, userId));
             } else if (pathname === '/api/org') {

@@ -66,6 +66,10 @@ export class WorkbenchStore {
     private readonly ids = new IdFactory(WORKBENCH_ID_START);
     private readonly clock: () => Date;
     private cachedIndex: SampleOrgIndex | null = null;
+    /** The snapshot flagged Is_Latest__c per deal, over the current index (rebuilt after a write). */
+    private latestById: Map<string, StoredSnapshot> | null = null;
+    /** Owners whose records each user can see (users and roles are never written, so this stays valid). */
+    private readonly accessibleOwners = new Map<string, ReadonlySet<string>>();
     private readonly userById: Map<string, UserRecord>;
     /** Opportunities are updated in place and never added, so this map stays valid across writes. */
     private readonly opportunityById: Map<string, OpportunityRecord>;
@@ -158,6 +162,7 @@ export class WorkbenchStore {
     /** Call after every write, so the next read sees it. */
     changed(): void {
         this.cachedIndex = null;
+        this.latestById = null;
     }
 
     user(userId: string): UserRecord | undefined {
@@ -185,7 +190,15 @@ export class WorkbenchStore {
 
     /** The snapshot flagged Is_Latest__c, if any. */
     latestSnapshot(opportunityId: string): StoredSnapshot | undefined {
-        return (this.index().snapshotsByOpportunity.get(opportunityId) ?? []).find((snapshot) => snapshot.Is_Latest__c);
+        if (this.latestById === null) {
+            const latest = new Map<string, StoredSnapshot>();
+            for (const [id, snapshots] of this.index().snapshotsByOpportunity) {
+                const flagged = snapshots.find((snapshot) => snapshot.Is_Latest__c);
+                if (flagged) latest.set(id, flagged);
+            }
+            this.latestById = latest;
+        }
+        return this.latestById.get(opportunityId);
     }
 
     /**
@@ -241,6 +254,19 @@ export class WorkbenchStore {
         return this.org.users
             .filter((user) => user.IsActive && roles.has(user.UserRoleId))
             .sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
+    }
+
+    /** The owners whose records the user can see: the user and the users in roles below theirs (canAccessOwnedBy). */
+    accessibleOwnerIds(userId: string): ReadonlySet<string> {
+        const cached = this.accessibleOwners.get(userId);
+        if (cached) return cached;
+        const below = this.subordinateRoleIds(this.user(userId)?.UserRoleId ?? null);
+        const owners = new Set([
+            userId,
+            ...this.org.users.filter((user) => below.has(user.UserRoleId)).map((user) => user.Id)
+        ]);
+        this.accessibleOwners.set(userId, owners);
+        return owners;
     }
 
     /** Record access through ownership or the role hierarchy (read and edit alike, as for an owner). */
