@@ -151,6 +151,14 @@ async function managerId(): Promise<string> {
     return users.find((user) => user.level === 'manager')!.id;
 }
 
+/** The ISO date `days` after the later of today and `shownDate` (a date as the page shows it, e.g. "Feb 1, 2027"). */
+function daysAfter(shownDate: string | null, days: number): string {
+    const today = new Date(new Date().toISOString().slice(0, 10)).getTime();
+    const shown = shownDate === null ? today : Date.parse(`${shownDate} UTC`);
+    if (Number.isNaN(shown)) throw new Error(`Not a date the page shows: ${shownDate}`);
+    return new Date(Math.max(today, shown) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 const journey = useJourney(() => startProduct(120));
 
 describe('workbench in Chromium', () => {
@@ -424,7 +432,12 @@ describe('workbench in Chromium', () => {
             .locator('lightning-radio-group label')
             .filter({ hasText: /^Push$/ })
             .click();
-        await setValue(dialog.locator('[data-field="newCloseDate"]'), '2099-01-31');
+        // A realistic push: a month past the later of today and the close date the dialog shows.
+        const shownClose = /[A-Z][a-z]{2} \d{1,2}, \d{4}/.exec(
+            (await dialog.locator('dt:has-text("Close date") + dd').textContent()) ?? ''
+        );
+        expect(shownClose).not.toBeNull();
+        await setValue(dialog.locator('[data-field="newCloseDate"]'), daysAfter(shownClose![0], 30));
         await dialog.locator('[data-id="confirm-decision"]').click();
         await dialog.waitFor({ state: 'detached' });
 
@@ -433,7 +446,7 @@ describe('workbench in Chromium', () => {
         );
         await decide(page, 4, 'Action', async (form) => {
             await form.locator('[data-field="actionText"] input').fill('Book the CFO meeting');
-            await setValue(form.locator('[data-field="actionDueDate"]'), '2099-01-15');
+            await setValue(form.locator('[data-field="actionDueDate"]'), daysAfter(null, 7));
         });
         await decide(page, 0, 'No change');
         expect(((await page.locator('c-pipeline-review [data-id="save-decisions"]').textContent()) ?? '').trim()).toBe(
