@@ -11,16 +11,17 @@ import {
     CallAnalysisResponse,
     MEDDPICC_ELEMENTS,
     type AllowedField,
-    type CallAnalysisRequest,
-    type MeddpiccElement
+    type CallAnalysisRequest
 } from '../../service/src/contract';
 import { toId18 } from '../sample-org/ids';
+import { MEDDPICC_FIELD_PREFIX } from '../sample-org/records';
 import { playbookMatchFor } from '../sample-org/scoring';
 import type { OpportunityRecord } from '../sample-org/types';
 import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { label } from './labels';
 import { ApexError, isBlank, readId, readString } from './params';
-import { ServiceCallError, type ServiceTarget } from './service-client';
+import { ServiceCallError } from './service-client';
+import { postToService } from './service-json';
 import type { WorkbenchStore } from './store';
 
 export const CALLS_PATH = '/v1/calls/analyze';
@@ -30,17 +31,6 @@ const MAX_ANALYSES = 5;
 const CALL_ANALYSIS_PREFIX = 'a06';
 const SOURCES = new Set(['pasted_notes', 'task', 'event', 'transcript_file']);
 const STATUS_VALUES = ['unknown', 'identified', 'validated'];
-/** OpportunityFieldMapping.SETTING_STEM_BY_ELEMENT. */
-const STEM_BY_ELEMENT: Record<MeddpiccElement, string> = {
-    metrics: 'Metrics',
-    economicBuyer: 'Economic_Buyer',
-    decisionCriteria: 'Decision_Criteria',
-    decisionProcess: 'Decision_Process',
-    paperProcess: 'Paper_Process',
-    identifiedPain: 'Identified_Pain',
-    champion: 'Champion',
-    competition: 'Competition'
-};
 const RETRYABLE = new Set(['TIMEOUT', 'UNREACHABLE', 'RATE_LIMITED', 'SERVICE_ERROR', 'INVALID_RESPONSE']);
 
 type AnalysisStatus = 'pending_retry' | 'analyzed' | 'reviewed' | 'failed';
@@ -153,7 +143,8 @@ function allowList(store: WorkbenchStore, opportunity: OpportunityRecord): Allow
     const nextStepDate = store.setting('Field_Next_Step_Date');
     if (nextStepDate) fields.push(field(nextStepDate, 'Next Step Date', 'date', 'next_step_date'));
     for (const element of MEDDPICC_ELEMENTS) {
-        const stem = STEM_BY_ELEMENT[element];
+        // OpportunityFieldMapping.SETTING_STEM_BY_ELEMENT: the same stems as the fields' prefixes.
+        const stem = MEDDPICC_FIELD_PREFIX[element];
         const label = stem.replace(/_/g, ' ');
         const status = store.setting(`Field_${stem}_Status`);
         if (status) {
@@ -217,64 +208,12 @@ function buildRequest(
     };
 }
 
-/** ExecutionLoopServiceClient.analyzeCall. */
-async function analyzeCallout(
-    target: ServiceTarget,
-    request: CallAnalysisRequest,
-    timeoutMs: number
-): Promise<CallAnalysisResponse> {
-    const signal = AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    let body: string;
-    try {
-        response = await fetch(`${target.url.replace(/\/+$/, '')}${CALLS_PATH}`, {
-            method: 'POST',
-            headers: {
-                'content-type': 'application/json',
-                accept: 'application/json',
-                authorization: `Bearer ${target.apiKey}`
-            },
-            body: JSON.stringify(request),
-            signal
-        });
-        body = await response.text();
-    } catch (error) {
-        const message = (error as { message?: unknown } | null)?.message;
-        throw new ServiceCallError(signal.aborted ? 'TIMEOUT' : 'UNREACHABLE', null, String(message ?? error));
-    }
-    if (response.status === 401 || response.status === 403)
-        throw new ServiceCallError('UNAUTHORIZED', response.status, body);
-    if (response.status === 429) throw new ServiceCallError('RATE_LIMITED', response.status, body);
-    if (response.status >= 400 && response.status < 500) {
-        let detail = `HTTP ${response.status}`;
-        try {
-            const problem = JSON.parse(body) as { title?: string; errors?: { path: string; message: string }[] };
-            detail = [problem.title, ...(problem.errors ?? []).map((error) => `${error.path}: ${error.message}`)]
-                .filter(Boolean)
-                .join('; ');
-        } catch {
-            // Not problem details: the status says it.
-        }
-        throw new ServiceCallError('INVALID_REQUEST', response.status, detail);
-    }
-    if (response.status < 200 || response.status >= 300)
-        throw new ServiceCallError('SERVICE_ERROR', response.status, `HTTP ${response.status}`);
-    try {
-        return CallAnalysisResponse.parse(JSON.parse(body));
-    } catch (error) {
-        throw new ServiceCallError(
-            'INVALID_RESPONSE',
-            response.status,
-            `the response is not a valid call analysis: ${String(error)}`
-        );
-    }
-}
-
 async function run(context: ApexContext, record: CallAnalysisRecord, opportunity: OpportunityRecord): Promise<void> {
     const request = buildRequest(context, opportunity, record.Source__c, record.Notes__c);
     const timeoutMs = context.scoring.timeoutMs ?? Number(context.store.setting('Call_Analysis_Timeout_Ms') ?? 60_000);
     try {
-        const response = await analyzeCallout(context.scoring, request, timeoutMs);
+        // ExecutionLoopServiceClient.analyzeCall.
+        const response = await postToService(context.scoring, CALLS_PATH, request, CallAnalysisResponse, timeoutMs);
         record.Status__c = 'analyzed';
         record.Extractor__c = response.extractor;
         record.Model__c = response.model;
