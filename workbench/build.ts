@@ -9,6 +9,7 @@ import { build, transform } from 'esbuild';
 import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import ts from 'typescript';
 import { readCustomLabels } from '../tools/build/custom-labels';
+import { iconSubset, ownIconSources } from './icon-subset';
 
 const repoRoot = resolve(__dirname, '..');
 const clientDir = join(__dirname, 'client');
@@ -17,6 +18,8 @@ export const WORKBENCH_DIST = join(repoRoot, 'dist', 'workbench');
 export const WORKBENCH_PAGES = ['record', 'review', 'development', 'strategy'] as const;
 /** The folder of the content-hashed scripts: a file there never changes, so it may be cached without revalidation. */
 export const HASHED_DIR = 'js';
+
+const BASE_COMPONENTS_DIR = join(repoRoot, 'node_modules', 'lightning-base-components', 'src', 'lightning');
 
 const PLATFORM_STAND_INS: Record<string, string> = {
     '@salesforce/apex': 'apex.ts',
@@ -160,6 +163,7 @@ export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
     const bundle = await rollup({
         input: Object.fromEntries(WORKBENCH_PAGES.map((page) => [page, join(clientDir, `${page}.ts`)])),
         plugins: [
+            iconSubset({ ownSources: ownIconSources(repoRoot), baseComponentsDir: BASE_COMPONENTS_DIR }),
             platformStandIns(),
             stripTypes(),
             lwc({
