@@ -9,7 +9,7 @@ import { build, transform } from 'esbuild';
 import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import ts from 'typescript';
 import { readCustomLabels } from '../tools/build/custom-labels';
-import { iconSubset, ownIconSources } from './icon-subset';
+import { iconSubset, workbenchSources } from './icon-subset';
 import { inputVariantProblems, UNUSED_INPUT_VARIANTS } from './input-variants';
 
 const repoRoot = resolve(__dirname, '..');
@@ -164,7 +164,7 @@ function pageHtml(template: string, entry: OutputChunk, firstRequests: string): 
 }
 
 export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
-    const problems = inputVariantProblems(ownIconSources(repoRoot));
+    const problems = inputVariantProblems(workbenchSources(repoRoot));
     if (problems.length)
         throw new Error(
             `The workbench build cannot replace lightning-input's unused variants:\n${problems.join('\n')}`
@@ -174,7 +174,7 @@ export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
     const bundle = await rollup({
         input: Object.fromEntries(WORKBENCH_PAGES.map((page) => [page, join(clientDir, `${page}.ts`)])),
         plugins: [
-            iconSubset({ ownSources: ownIconSources(repoRoot), baseComponentsDir: BASE_COMPONENTS_DIR }),
+            iconSubset({ ownSources: workbenchSources(repoRoot), baseComponentsDir: BASE_COMPONENTS_DIR }),
             platformStandIns(),
             stripTypes(),
             lwc({

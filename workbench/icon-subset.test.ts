@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { iconSubset, ownIconSources, reachableIcons, subsetModule } from './icon-subset';
+import { iconSubset, workbenchSources, reachableIcons, subsetModule } from './icon-subset';
 
 const REPO_ROOT = join(__dirname, '..');
 const BASE_COMPONENTS = join(REPO_ROOT, 'node_modules', 'lightning-base-components', 'src', 'lightning');
@@ -76,11 +76,11 @@ describe('the workbench icon subset', () => {
     });
 
     it('covers every icon the real components and workbench name, each held by a library', () => {
-        const { own: ownNames, all } = reachableIcons(ownIconSources(REPO_ROOT), BASE_COMPONENTS);
+        const { own: ownNames, all } = reachableIcons(workbenchSources(REPO_ROOT), BASE_COMPONENTS);
         expect(ownNames.size).toBeGreaterThan(5);
         for (const name of ownNames) expect(all).toContain(name);
         expect(() =>
-            iconSubset({ ownSources: ownIconSources(REPO_ROOT), baseComponentsDir: BASE_COMPONENTS })
+            iconSubset({ ownSources: workbenchSources(REPO_ROOT), baseComponentsDir: BASE_COMPONENTS })
         ).not.toThrow();
     });
 });

@@ -120,8 +120,8 @@ export function subsetModule(category: Category, names: readonly string[]): stri
     ].join('\n');
 }
 
-/** Our code's sources that can name icons: the components and the workbench client (tests excluded). */
-export function ownIconSources(repoRoot: string): string[] {
+/** Our sources that can name icons or lightning-input types: the components and the workbench client (not tests). */
+export function workbenchSources(repoRoot: string): string[] {
     const isSource = (path: string) => /\.(ts|html)$/.test(path) && !/\.test\.ts$/.test(path);
     return [
         ...sourceFiles(join(repoRoot, 'force-app', 'main', 'default', 'lwc'), isSource),
