@@ -9,6 +9,8 @@ import { build, transform } from 'esbuild';
 import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import ts from 'typescript';
 import { readCustomLabels } from '../tools/build/custom-labels';
+import { iconSubset, workbenchSources } from './icon-subset';
+import { inputVariantProblems, UNUSED_INPUT_VARIANTS } from './input-variants';
 
 const repoRoot = resolve(__dirname, '..');
 const clientDir = join(__dirname, 'client');
@@ -17,6 +19,8 @@ export const WORKBENCH_DIST = join(repoRoot, 'dist', 'workbench');
 export const WORKBENCH_PAGES = ['record', 'review', 'development', 'strategy'] as const;
 /** The folder of the content-hashed scripts: a file there never changes, so it may be cached without revalidation. */
 export const HASHED_DIR = 'js';
+
+const BASE_COMPONENTS_DIR = join(repoRoot, 'node_modules', 'lightning-base-components', 'src', 'lightning');
 
 const PLATFORM_STAND_INS: Record<string, string> = {
     '@salesforce/apex': 'apex.ts',
@@ -27,13 +31,18 @@ const PLATFORM_STAND_INS: Record<string, string> = {
     'lightning/pageReferenceUtils': 'pageReferenceUtils.ts'
 };
 
-const STAND_IN_COMPONENTS = ['recordEditForm', 'inputField', 'messages'];
+const STAND_IN_COMPONENTS = ['recordEditForm', 'inputField', 'messages', 'unusedInputVariant'];
+const REPLACED_INPUT_VARIANTS = new Set(Object.values(UNUSED_INPUT_VARIANTS));
 
 /** Resolves platform imports to the workbench stand-ins, and scoped imports to small virtual modules. */
 function platformStandIns(): Plugin {
     return {
         name: 'execution-loop-platform-stand-ins',
-        resolveId(source) {
+        resolveId(source, importer) {
+            // lightning-input's variants no page uses: one empty stand-in (workbench/input-variants.ts).
+            if (REPLACED_INPUT_VARIANTS.has(source)) {
+                return this.resolve('lightning/unusedInputVariant', importer, { skipSelf: true });
+            }
             // Element internals cannot run in synthetic shadow (which Lightning Experience uses); turn the gate off
             // as the platform does there, so lightning-combobox renders.
             if (source === '@salesforce/gate/bc.260.enableComboboxElementInternals') return '\0gate:off';
@@ -155,11 +164,17 @@ function pageHtml(template: string, entry: OutputChunk, firstRequests: string): 
 }
 
 export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
+    const problems = inputVariantProblems(workbenchSources(repoRoot));
+    if (problems.length)
+        throw new Error(
+            `The workbench build cannot replace lightning-input's unused variants:\n${problems.join('\n')}`
+        );
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     const bundle = await rollup({
         input: Object.fromEntries(WORKBENCH_PAGES.map((page) => [page, join(clientDir, `${page}.ts`)])),
         plugins: [
+            iconSubset({ ownSources: workbenchSources(repoRoot), baseComponentsDir: BASE_COMPONENTS_DIR }),
             platformStandIns(),
             stripTypes(),
             lwc({

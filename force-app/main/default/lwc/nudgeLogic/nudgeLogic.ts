@@ -43,7 +43,7 @@ const ACTION_LABELS: Record<NudgeActionKind, string> = {
 
 const ACTION_ICONS: Record<NudgeActionKind, string> = {
     create_task: 'utility:task',
-    complete_step: 'utility:guidance_center',
+    complete_step: 'utility:steps',
     update_field: 'utility:edit'
 };
 
