@@ -5,7 +5,7 @@
  * calls the org analysed (CallInsightsController).
  */
 import type { DevelopmentResult, DevelopmentView } from 'c/repDevelopmentLogic';
-import { CallAnalysisResponse } from '../../service/src/contract';
+import { CallAnalysisResponse, DevelopmentResponse } from '../../service/src/contract';
 import { callAnalyses } from './CallInsightsController';
 import { label } from './labels';
 import { MAX_ON_DEMAND_DEALS, type MonthlyBatchSummary } from './RepDevelopmentController';
@@ -21,6 +21,10 @@ const now = () => new Date(`${AS_OF}T10:00:00.000Z`);
 
 let store: WorkbenchStore;
 let twin: TwinUnderTest;
+/** Each manager's team figures computed on demand before the batch ran. */
+const onDemandByManager = new Map<string, DevelopmentResponse>();
+/** The view's figures as the service contract reads them (the component's own type lists only what it shows). */
+const parseResponse = (view: DevelopmentView) => DevelopmentResponse.parse(JSON.parse(view.developmentJson));
 
 const parse = (view: DevelopmentView) => JSON.parse(view.developmentJson) as DevelopmentResult;
 const vp = () => store.org.users.find((user) => user.level === 'vp')!;
@@ -136,6 +140,17 @@ describe('Rep Development: on demand, and the monthly batch', () => {
         expect(refused.json.body.message).toBe(label('DevelopmentTooManyDeals', MAX_ON_DEMAND_DEALS));
         expect(refused.json.body.message).toMatch(/choose one rep.*monthly batch/);
 
+        // Before the batch: each manager's team on demand, for the comparison of medians below.
+        for (const manager of store.org.users.filter((user) => user.level === 'manager')) {
+            const view = await twin.ok<DevelopmentView>(
+                'RepDevelopmentController.getDevelopment',
+                { scope: 'my_team' },
+                manager.Id
+            );
+            expect(view.computedBy).toBe('on_demand');
+            onDemandByManager.set(manager.Id, parseResponse(view));
+        }
+
         const summary = await runBatch();
         const owners = new Set(
             store.org.opportunities
@@ -171,7 +186,50 @@ describe('Rep Development: on demand, and the monthly batch', () => {
         expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
     });
 
-    it("gives a manager their team's part of the batch and a rep their own, with the org's median", async () => {
+    it("compares each rep with their own team's median in the batch, as on demand for their manager's team", async () => {
+        const teams = [...onDemandByManager.entries()];
+        expect(teams).toHaveLength(2);
+        const batch = parseResponse(
+            await twin.ok<DevelopmentView>('RepDevelopmentController.getDevelopment', { scope: 'my_team' }, vp().Id)
+        );
+        const mediansDiffer: boolean[] = [];
+        for (const [managerId, onDemand] of teams) {
+            const managerRole = store.user(managerId)!.UserRoleId;
+            expect(onDemand.reps.length).toBeGreaterThanOrEqual(3);
+            for (const rep of onDemand.reps) {
+                const inBatch = batch.reps.find((entry) => entry.repId === rep.repId)!;
+                // The batch keys the rep to the role above theirs: their manager's.
+                expect(inBatch).toMatchObject({ teamKey: managerRole, repsCompared: onDemand.reps.length });
+                expect(rep.teamKey).toBeNull();
+                for (const figure of rep.metrics) {
+                    const batchFigure = inBatch.metrics.find((entry) => entry.metric === figure.metric)!;
+                    expect({ metric: figure.metric, teamMedian: batchFigure.teamMedian }).toEqual({
+                        metric: figure.metric,
+                        teamMedian: figure.teamMedian
+                    });
+                }
+                // Everything else follows from the median: the same gaps and the same suggested focus. Only "captured"
+                // may differ: it is judged over the request's facts (a team without analysed calls, in an org with some).
+                const capturedAsOnDemand = inBatch.metrics.map((figure, index) => {
+                    const own = rep.metrics[index]!;
+                    if (own.captured || !figure.captured) return figure;
+                    expect(figure).toMatchObject({ sampleSize: 0, value: null });
+                    return { ...figure, captured: false };
+                });
+                expect({ ...inBatch, teamKey: null, metrics: capturedAsOnDemand }).toEqual(rep);
+            }
+        }
+        // The two teams' medians are not all alike, so the test could tell a team median from the org's.
+        const [first, second] = teams.map(([, onDemand]) => onDemand.reps[0]!.metrics);
+        for (const figure of first!) {
+            mediansDiffer.push(
+                figure.teamMedian !== second!.find((entry) => entry.metric === figure.metric)!.teamMedian
+            );
+        }
+        expect(mediansDiffer).toContain(true);
+    });
+
+    it("gives a manager their team's part of the batch and a rep their own, the same whoever reads it", async () => {
         const manager = firstManager();
         const team = store.teamMembers(manager.Id);
         const managerView = await twin.ok<DevelopmentView>(
