@@ -45,6 +45,17 @@ describe('Rep Development tab in Chromium', () => {
         const before = Number((await withoutFocus.textContent())?.trim());
         expect(await page.locator('c-rep-development [data-id="gap-rule"]').textContent()).toMatch(/at least 8 deals/);
         await saveScreenshot(page, 'rep-development.png');
+        // Call coaching from the sample org's seeded analysed calls: real values, the events named as calls and steps.
+        const callRow = section
+            .locator('[data-id="metrics"] tbody tr')
+            .filter({ hasText: 'Analysed calls ending with a dated next step' });
+        const callCells = (await callRow.locator('td').allTextContents()).map((text) => text.trim());
+        expect(callCells[1]).toMatch(/^\d+ deals? · \d+ calls?$/);
+        expect(callCells[4]).not.toBe('Not captured in this org');
+        const stepsRow = section
+            .locator('[data-id="metrics"] tbody tr')
+            .filter({ hasText: 'Playbook steps covered on analysed calls' });
+        expect((await stepsRow.locator('td').nth(1).textContent())?.trim()).toMatch(/^\d+ deals? · \d+ steps?$/);
 
         await section.locator('[data-id="set-focus"] button').click();
         const dialog = page.locator('c-rep-development [data-id="focus-editor"]');

@@ -37,6 +37,12 @@ describe('Strategy Check tab in Chromium', () => {
             expect(explanation).toMatch(/^No win probability is shown/);
         }
         expect(await page.locator('c-strategy-check [data-id="loop-health"] c-metric-tile').count()).toBe(5);
+        // The sample org's seeded analysed calls: a real figure, not n/a or zero.
+        const callTile = page
+            .locator('c-strategy-check [data-id="loop-health"] c-metric-tile')
+            .filter({ hasText: 'Call analyses per active deal' });
+        const perDeal = (await callTile.locator('[data-id="metric-value"]').textContent())?.trim() ?? '';
+        expect(Number(perDeal)).toBeGreaterThan(0);
 
         await saveScreenshot(page, 'strategy-check.png', true);
     });

@@ -301,12 +301,20 @@ describe('workbench in Chromium', () => {
                 `/api/record/${candidate.id}`,
                 candidate.ownerId
             );
-            if (record.fields.Identified_Pain_Status__c?.value === 'unknown') {
+            if (record.fields.Identified_Pain_Status__c?.value !== 'unknown') continue;
+            // A deal whose seeded analysed calls are not waiting for review: the panel opens on the new analysis.
+            const insights = await apiJson<{ analyses: { analysisStatus: string }[] }>(
+                base,
+                '/apex/CallInsightsController.getCallInsights',
+                candidate.ownerId,
+                { opportunityId: candidate.id }
+            );
+            if (insights.analyses.every((analysis) => analysis.analysisStatus === 'reviewed')) {
                 deal = candidate;
                 break;
             }
         }
-        if (!deal) throw new Error('No open deal with an unknown pain status');
+        if (!deal) throw new Error('No open deal with an unknown pain status and no analysis waiting for review');
         const notes = [
             'Dana confirmed the dispatch team rebuilds routes by hand in spreadsheets every morning.',
             'They are also evaluating Globex.',

@@ -38,6 +38,7 @@ import {
 import { label } from '../../tools/build/custom-labels';
 import { createRandom, type Random } from './prng';
 import { emptyRecordLists, historyRow, MEDDPICC_FIELD_PREFIX, unqualifiedMeddpicc } from './records';
+import { buildCallAnalyses } from './calls';
 import { runNightlyScoring } from './nightly';
 import { indexSampleOrg, stateBefore } from './scoring';
 import type {
@@ -1025,6 +1026,7 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
     buildSnapshots(context);
     buildNudgeFeedback(context);
     deriveLastActivity(org, context.asOfDay);
+    org.callAnalyses = buildCallAnalyses(org, metadata.settings, seed);
     return org;
 }
 

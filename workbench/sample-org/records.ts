@@ -73,6 +73,7 @@ type RecordLists = Pick<
     | 'pipelineReviews'
     | 'reviewDecisions'
     | 'nudgeFeedback'
+    | 'callAnalyses'
 >;
 
 /** An org's record lists before anything is generated or loaded into them. */
@@ -92,6 +93,7 @@ export function emptyRecordLists(): RecordLists {
         dealHealthSnapshots: [],
         pipelineReviews: [],
         reviewDecisions: [],
-        nudgeFeedback: []
+        nudgeFeedback: [],
+        callAnalyses: []
     };
 }

@@ -1,5 +1,7 @@
-import { Band, DealScore, RISK_CODES, ScoreRequest } from '../../service/src/contract';
+import { Band, CallAnalysisResponse, DealScore, RISK_CODES, ScoreRequest } from '../../service/src/contract';
+import { createCallAnalyzer } from '../../service/src/modules/calls/engine/analyze';
 import { scoreDeals } from '../../service/src/modules/scoring/engine';
+import { callAnalysisRequest, extractorSetting } from './call-analysis';
 import { parseSampleOrgArgs, UsageError } from './cli';
 import {
     caseSafeSuffix,
@@ -332,6 +334,74 @@ describe('pipeline reviews and feedback', () => {
             );
             expect(nudged).toBe(true);
         }
+    });
+});
+
+describe('analysed calls', () => {
+    const small = generateSampleOrg({ deals: 400 });
+    const openDeals = new Map(small.opportunities.filter((deal) => !deal.IsClosed).map((deal) => [deal.Id, deal]));
+
+    it('seeds analyses on a share of the open deals only, in the last six weeks, after each deal was created', () => {
+        const withCalls = new Set(small.callAnalyses.map((analysis) => analysis.Opportunity__c));
+        expect(withCalls.size / openDeals.size).toBeGreaterThan(0.25);
+        expect(withCalls.size / openDeals.size).toBeLessThan(0.8);
+        const asOf = Date.parse(`${small.meta.asOf}T00:00:00Z`);
+        small.callAnalyses.forEach((analysis, index) => {
+            const deal = openDeals.get(analysis.Opportunity__c)!;
+            expect(deal).toBeDefined();
+            expect(analysis.CreatedDate >= deal.CreatedDate.slice(0, 10)).toBe(true);
+            expect(Date.parse(analysis.CreatedDate)).toBeLessThan(asOf);
+            expect(asOf - Date.parse(analysis.CreatedDate)).toBeLessThanOrEqual(43 * 86_400_000);
+            expect(analysis).toMatchObject({
+                Status__c: 'analyzed',
+                Source__c: 'pasted_notes',
+                Extractor__c: 'deterministic'
+            });
+            expect(analysis.Name).toBe(`CA-${String(index + 1).padStart(6, '0')}`);
+            expect(analysis.Id.slice(0, 3)).toBe('a06');
+        });
+        expect(new Set(small.callAnalyses.map((analysis) => analysis.Id)).size).toBe(small.callAnalyses.length);
+    });
+
+    it("stores what the service's analyzer answers for each call's notes on the call's day", async () => {
+        const index = indexSampleOrg(small);
+        const settings = loadOrgMetadata().settings;
+        const setting = (name: string) => settings[name]?.trim() || null;
+        const analyzer = createCallAnalyzer(null);
+        for (const analysis of small.callAnalyses.slice(0, 40)) {
+            const request = callAnalysisRequest({
+                index,
+                setting,
+                extractor: extractorSetting(setting)!,
+                opportunity: openDeals.get(analysis.Opportunity__c)!,
+                source: 'pasted_notes',
+                text: analysis.Notes__c,
+                asOf: analysis.CreatedDate.slice(0, 10),
+                repName: index.userById.get(openDeals.get(analysis.Opportunity__c)!.OwnerId)!.Name
+            });
+            const { response } = await analyzer.analyze(request);
+            expect(JSON.parse(analysis.Result_Json__c!)).toEqual(CallAnalysisResponse.parse(response));
+        }
+    });
+
+    it('gives reps different call habits: some calls end with a dated next step, some cover steps, some miss them', () => {
+        const results = small.callAnalyses.map((analysis) => ({
+            owner: openDeals.get(analysis.Opportunity__c)!.OwnerId,
+            result: CallAnalysisResponse.parse(JSON.parse(analysis.Result_Json__c!))
+        }));
+        const datedShare = new Map<string, { dated: number; calls: number }>();
+        for (const { owner, result } of results) {
+            const entry = datedShare.get(owner) ?? { dated: 0, calls: 0 };
+            entry.calls += 1;
+            if (result.nextSteps.some((step) => step.dueDate !== null)) entry.dated += 1;
+            datedShare.set(owner, entry);
+        }
+        const shares = [...datedShare.values()].map((entry) => entry.dated / entry.calls);
+        expect(shares).toHaveLength(8);
+        expect(Math.max(...shares) - Math.min(...shares)).toBeGreaterThan(0.2);
+        expect(results.some(({ result }) => result.coaching.stepsCovered.length > 0)).toBe(true);
+        expect(results.some(({ result }) => result.coaching.stepsMissed.length > 0)).toBe(true);
+        expect(results.some(({ result }) => result.proposals.length > 0)).toBe(true);
     });
 });
 

@@ -28,7 +28,8 @@ const RECORD_KEYS = [
     'dealHealthSnapshots',
     'pipelineReviews',
     'reviewDecisions',
-    'nudgeFeedback'
+    'nudgeFeedback',
+    'callAnalyses'
 ] as const;
 
 export function summarizeSampleOrg(org: SampleOrg): SampleOrgSummary {

@@ -270,6 +270,30 @@ export interface SampleOrgMeta {
     keyPrefixes: Record<string, string>;
 }
 
+export type CallAnalysisStatus = 'pending_retry' | 'analyzed' | 'reviewed' | 'failed';
+
+/** Call_Analysis__c: a call's notes and what the service's analysis of them said. */
+export interface CallAnalysisRecord {
+    Id: string;
+    Name: string;
+    Opportunity__c: string;
+    Source__c: string;
+    Source_Record_Id__c: string | null;
+    Status__c: CallAnalysisStatus;
+    Extractor__c: string | null;
+    Model__c: string | null;
+    Fallback_Reason__c: string | null;
+    Last_Error__c: string | null;
+    Notes__c: string;
+    Result_Json__c: string | null;
+    Decisions_Json__c: string | null;
+    Accepted_Count__c: number | null;
+    Rejected_Count__c: number | null;
+    Reviewed_By__c: string | null;
+    Reviewed_At__c: string | null;
+    CreatedDate: string;
+}
+
 export interface SampleOrg {
     meta: SampleOrgMeta;
     stages: StageDefinition[];
@@ -295,4 +319,6 @@ export interface SampleOrg {
     pipelineReviews: PipelineReviewRecord[];
     reviewDecisions: ReviewDecisionRecord[];
     nudgeFeedback: NudgeFeedbackRecord[];
+    /** Analysed calls (the sample org seeds some on open deals; the Maven data set has none). */
+    callAnalyses: CallAnalysisRecord[];
 }

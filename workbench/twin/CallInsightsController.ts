@@ -7,16 +7,11 @@
  * (POST /v1/calls/analyze), Call_Analysis__c records kept for the server's lifetime, and accepted updates validated
  * again and written to the opportunity.
  */
-import {
-    CallAnalysisResponse,
-    MEDDPICC_ELEMENTS,
-    type AllowedField,
-    type CallAnalysisRequest
-} from '../../service/src/contract';
+import { CallAnalysisResponse, type AllowedField, type CallAnalysisRequest } from '../../service/src/contract';
+import { allowList, callAnalysisRequest, extractorSetting } from '../sample-org/call-analysis';
+import { CALL_ANALYSIS_PREFIX } from '../sample-org/calls';
 import { toId18 } from '../sample-org/ids';
-import { MEDDPICC_FIELD_PREFIX } from '../sample-org/records';
-import { playbookMatchFor } from '../sample-org/scoring';
-import type { OpportunityRecord } from '../sample-org/types';
+import type { CallAnalysisRecord, CallAnalysisStatus, OpportunityRecord } from '../sample-org/types';
 import type { ApexContext, ParamsOf, ResultOf } from './apex-context';
 import { label } from './labels';
 import { ApexError, isBlank, readId, readString } from './params';
@@ -27,35 +22,11 @@ import type { WorkbenchStore } from './store';
 export const CALLS_PATH = '/v1/calls/analyze';
 const MAX_TEXT_CHARS = 100_000;
 const MAX_ANALYSES = 5;
-/** Call_Analysis__c ids in the workbench (a custom object's prefix is the org's own). */
-const CALL_ANALYSIS_PREFIX = 'a06';
 const SOURCES = new Set(['pasted_notes', 'task', 'event', 'transcript_file']);
-const STATUS_VALUES = ['unknown', 'identified', 'validated'];
 const RETRYABLE = new Set(['TIMEOUT', 'UNREACHABLE', 'RATE_LIMITED', 'SERVICE_ERROR', 'INVALID_RESPONSE']);
 
-type AnalysisStatus = 'pending_retry' | 'analyzed' | 'reviewed' | 'failed';
-
-/** Call_Analysis__c. */
-export interface CallAnalysisRecord {
-    Id: string;
-    Name: string;
-    Opportunity__c: string;
-    Source__c: string;
-    Source_Record_Id__c: string | null;
-    Status__c: AnalysisStatus;
-    Extractor__c: string | null;
-    Model__c: string | null;
-    Fallback_Reason__c: string | null;
-    Last_Error__c: string | null;
-    Notes__c: string;
-    Result_Json__c: string | null;
-    Decisions_Json__c: string | null;
-    Accepted_Count__c: number | null;
-    Rejected_Count__c: number | null;
-    Reviewed_By__c: string | null;
-    Reviewed_At__c: string | null;
-    CreatedDate: string;
-}
+type AnalysisStatus = CallAnalysisStatus;
+export type { CallAnalysisRecord };
 
 /** CallInsightsService.AnalysisView. */
 export interface AnalysisView {
@@ -79,7 +50,8 @@ const analysesByStore = new WeakMap<WorkbenchStore, CallAnalysisRecord[]>();
 export function callAnalyses(store: WorkbenchStore): CallAnalysisRecord[] {
     let analyses = analysesByStore.get(store);
     if (!analyses) {
-        analyses = [];
+        // The org's seeded analyses (copies: the session's reviews change them), then the session's own.
+        analyses = store.org.callAnalyses.map((record) => ({ ...record }));
         analysesByStore.set(store, analyses);
     }
     return analyses;
@@ -110,61 +82,6 @@ function toView(record: CallAnalysisRecord): AnalysisView {
     };
 }
 
-/** CallInsightsService.AllowList: the package's fields, named by the field-mapping settings. */
-function allowList(store: WorkbenchStore, opportunity: OpportunityRecord): AllowedField[] {
-    const values = opportunity as unknown as Record<string, unknown>;
-    const asText = (value: unknown): string | null =>
-        value === null || value === undefined ? null : typeof value === 'number' ? String(value) : String(value);
-    const field = (
-        apiName: string,
-        label: string,
-        fieldType: AllowedField['fieldType'],
-        role: AllowedField['role'],
-        extra: Partial<AllowedField> = {}
-    ): AllowedField => ({
-        apiName,
-        label,
-        fieldType,
-        picklistValues: null,
-        maxLength: fieldType === 'text' ? 255 : null,
-        currentValue: asText(values[apiName]),
-        role,
-        meddpiccElement: null,
-        ...extra
-    });
-    const fields: AllowedField[] = [
-        field('StageName', 'Stage', 'picklist', 'stage', {
-            picklistValues: store.org.stages.map((stage) => stage.apiName)
-        }),
-        field('CloseDate', 'Close Date', 'date', 'close_date'),
-        field('Amount', 'Amount', 'number', 'amount'),
-        field('NextStep', 'Next Step', 'text', 'next_step')
-    ];
-    const nextStepDate = store.setting('Field_Next_Step_Date');
-    if (nextStepDate) fields.push(field(nextStepDate, 'Next Step Date', 'date', 'next_step_date'));
-    for (const element of MEDDPICC_ELEMENTS) {
-        // OpportunityFieldMapping.SETTING_STEM_BY_ELEMENT: the same stems as the fields' prefixes.
-        const stem = MEDDPICC_FIELD_PREFIX[element];
-        const label = stem.replace(/_/g, ' ');
-        const status = store.setting(`Field_${stem}_Status`);
-        if (status) {
-            fields.push(
-                field(status, `${label} Status`, 'picklist', 'meddpicc_status', {
-                    picklistValues: STATUS_VALUES,
-                    meddpiccElement: element
-                })
-            );
-        }
-        const evidence = store.setting(`Field_${stem}_Evidence`);
-        if (evidence) {
-            fields.push(
-                field(evidence, `${label} Evidence`, 'text', 'meddpicc_evidence', { meddpiccElement: element })
-            );
-        }
-    }
-    return fields;
-}
-
 function buildRequest(
     context: ApexContext,
     opportunity: OpportunityRecord,
@@ -172,40 +89,18 @@ function buildRequest(
     text: string
 ): CallAnalysisRequest {
     const store = context.store;
-    const index = store.index();
-    const match = playbookMatchFor(index, opportunity, opportunity.Amount);
-    const extractor = store.setting('Call_Analysis_Extractor') ?? 'auto';
-    if (extractor !== 'auto' && extractor !== 'deterministic' && extractor !== 'llm') {
-        throw new ApexError(label('SettingBadExtractor'));
-    }
-    return {
-        text,
-        source: source as CallAnalysisRequest['source'],
+    const extractor = extractorSetting((name) => store.setting(name));
+    if (extractor === null) throw new ApexError(label('SettingBadExtractor'));
+    return callAnalysisRequest({
+        index: store.index(),
+        setting: (name) => store.setting(name),
         extractor,
+        opportunity,
+        source: source as CallAnalysisRequest['source'],
+        text,
         asOf: store.today(),
-        timeZone: 'UTC',
-        dealId: opportunity.Id,
-        dealName: opportunity.Name.slice(0, 120),
-        repName: store.user(context.userId)?.Name ?? null,
-        contacts: (index.contactRolesByOpportunity.get(opportunity.Id) ?? []).flatMap((role) => {
-            const contact = index.contactById.get(role.ContactId);
-            return contact
-                ? [
-                      {
-                          contactId: contact.Id,
-                          name: `${contact.FirstName} ${contact.LastName}`,
-                          title: contact.Title,
-                          role: role.Role
-                      }
-                  ]
-                : [];
-        }),
-        knownCompetitors: [],
-        playbookSteps: (match?.playbook.steps ?? [])
-            .filter((step) => step.stage === opportunity.StageName)
-            .map((step) => ({ stepKey: step.stepKey, title: step.title, exitCriterion: step.exitCriterion })),
-        fields: allowList(store, opportunity)
-    };
+        repName: store.user(context.userId)?.Name ?? null
+    });
 }
 
 async function run(context: ApexContext, record: CallAnalysisRecord, opportunity: OpportunityRecord): Promise<void> {
@@ -383,7 +278,10 @@ export const CallInsightsController = {
             throw new ApexError(label('CallDecideEveryProposal'));
         }
         const allowed = new Map(
-            allowList(context.store, opportunity).map((field) => [field.apiName.toLowerCase(), field])
+            allowList(context.store.index(), (name) => context.store.setting(name), opportunity).map((field) => [
+                field.apiName.toLowerCase(),
+                field
+            ])
         );
         const changes: Record<string, string | number> = {};
         const log: Record<string, unknown>[] = [];

@@ -145,18 +145,36 @@ export function notCapturedFromFacts(deals: readonly DevelopmentDeal[]): MetricK
     return metrics;
 }
 
-/** RepDevelopmentService.requestFor + toFacts: the request Apex sends, with the org data profile scoring sends. */
+/**
+ * RepDevelopmentService.teamKeyOf: the parent role of the rep's role, the role whose holder's "my team" (TeamScopeService)
+ * holds the rep; null without a role or above it.
+ */
+export function teamKeyOf(store: WorkbenchStore, userId: string): string | null {
+    const roleId = store.user(userId)?.UserRoleId;
+    return store.org.userRoles.find((role) => role.Id === roleId)?.ParentRoleId ?? null;
+}
+
+/**
+ * RepDevelopmentService.requestFor + toFacts: the request Apex sends, with the org data profile scoring sends. `byTeam`
+ * (the monthly batch, every rep at once): each rep carries their team key, so each is compared with their own team.
+ */
 export function developmentRequest(
     store: WorkbenchStore,
     reps: ReadonlyArray<{ Id: string; Name: string }>,
     asOf: string,
-    windowDays: number
+    windowDays: number,
+    byTeam = false
 ): DevelopmentRequest & { deals: DevelopmentDeal[] } {
     const deals = developmentFacts(store, new Set(reps.map((rep) => rep.Id)), asOf, windowDays);
     return {
         asOf,
         windowDays,
-        reps: [...reps].sort((a, b) => a.Name.localeCompare(b.Name)).map((rep) => ({ repId: rep.Id, name: rep.Name })),
+        reps: [...reps]
+            .sort((a, b) => a.Name.localeCompare(b.Name))
+            .map((rep) => {
+                const teamKey = byTeam ? teamKeyOf(store, rep.Id) : null;
+                return { repId: rep.Id, name: rep.Name, ...(teamKey === null ? {} : { teamKey }) };
+            }),
         deals,
         notCaptured: notCapturedFromFacts(deals),
         dataProfile: store.org.dataProfile
@@ -230,7 +248,8 @@ export interface MonthlyBatchSummary {
 }
 
 /**
- * RepDevelopmentBatch: every deal in the window the org holds (the batch runs as an admin), one request for all reps,
+ * RepDevelopmentBatch: every deal in the window the org holds (the batch runs as an admin), one request for all reps
+ * (each with their team key, so each is compared with their own team),
  * one snapshot per rep and month, replaced by a re-run (the unique Snapshot_Key__c). Workbench only: the workbench
  * runs it on request (POST /api/jobs/rep-development), since it has no scheduler.
  */
@@ -247,7 +266,7 @@ export async function runMonthlyDevelopmentBatch(
         if (!deal.IsClosed || (age >= 0 && age < windowDays)) owners.add(deal.OwnerId);
     }
     const reps = [...owners].map((id) => store.user(id)!).filter((user) => user !== undefined);
-    const { deals, ...header } = developmentRequest(store, reps, asOf, windowDays);
+    const { deals, ...header } = developmentRequest(store, reps, asOf, windowDays, true);
     // RepDevelopmentBatch sends the facts as a deal table: the property names once, not once per deal.
     const request: DevelopmentRequest = { ...header, dealTable: toDealTable(deals) };
     const requestBytes = Buffer.byteLength(JSON.stringify(request));
@@ -268,7 +287,7 @@ export async function runMonthlyDevelopmentBatch(
             Result_Json__c: JSON.stringify({ ...development, reps: [rep] }),
             Open_Deals__c: rep.openDeals,
             Closed_Deals__c: rep.closedDeals,
-            Reps_Compared__c: development.reps.length,
+            Reps_Compared__c: rep.repsCompared,
             Snapshot_Key__c: key
         };
         state.snapshots = state.snapshots.filter((existing) => existing.Snapshot_Key__c !== key);

@@ -151,8 +151,12 @@ describeReal(
                 'economic_buyer_coverage',
                 'stuck',
                 'close_date_push',
-                'step_completion'
+                'step_completion',
+                // The data set logs no calls (the sample org's seeded analyses are not added to it).
+                'call_steps_covered',
+                'call_next_step_dated'
             ];
+            expect(store.org.callAnalyses).toEqual([]);
             for (const rep of development.reps) {
                 for (const key of uncaptured) {
                     expect(rep.metrics.find((metric) => metric.metric === key)).toMatchObject({

@@ -60,11 +60,28 @@ describe('RepDevelopmentController', () => {
             computedBy: 'on_demand'
         });
         expect(view.focuses.filter((focus) => focus.month === '2026-10-01')).toHaveLength(2);
-        // The sample org analyses no calls until someone uses Call Insights: call coaching is not captured, and said so.
-        expect(view.dataNotes).toEqual([
-            'No analysed calls (Call Insights): call coaching cannot be seen.',
-            "Last month's focuses are seeded sample history (workbench only)."
-        ]);
+        // The sample org comes with analysed calls on a share of the open deals: call coaching shows real values.
+        expect(view.dataNotes).toEqual(["Last month's focuses are seeded sample history (workbench only)."]);
+        for (const rep of development.reps) {
+            // An independent count over the seeded analyses of the rep's deals: deals, calls, calls with a dated step.
+            const calls = store.org.callAnalyses.filter((analysis) =>
+                store.org.opportunities.some(
+                    (deal) => deal.Id === analysis.Opportunity__c && deal.OwnerId === rep.repId && !deal.IsClosed
+                )
+            );
+            const results = calls.map(
+                (analysis) => JSON.parse(analysis.Result_Json__c!) as { nextSteps: { dueDate: string | null }[] }
+            );
+            const dated = results.filter((result) => result.nextSteps.some((step) => step.dueDate !== null)).length;
+            const figure = rep.metrics.find((entry) => entry.metric === 'call_next_step_dated')!;
+            expect(calls.length).toBeGreaterThan(0);
+            expect(figure).toMatchObject({
+                captured: true,
+                sampleSize: new Set(calls.map((analysis) => analysis.Opportunity__c)).size,
+                eventCount: calls.length
+            });
+            expect(figure.value).toBeCloseTo(dated / calls.length, 4);
+        }
     });
 
     it('gives a rep their own figures only, without a team median, and no focus setting', async () => {

@@ -1,7 +1,7 @@
 import { findDates, utcOffsetMinutes } from '../../src/modules/calls/engine/dates';
 import { redact } from '../../src/modules/calls/engine/redact';
 import { readCall } from '../../src/modules/calls/engine/transcript';
-import { createCallAnalyzer } from '../../src/modules/calls/engine/analyze';
+import { analyzeDeterministically, createCallAnalyzer } from '../../src/modules/calls/engine/analyze';
 import { buildLongTranscript, callRequest } from '../support/call-factory';
 
 const reference = { asOf: '2026-11-05', timeZone: 'America/New_York' };
@@ -84,6 +84,20 @@ describe('reading a call', () => {
                 { name: 'Dana Cho', side: 'buyer', words: 8 }
             ]
         });
+    });
+
+    it('answers synchronously on the deterministic path exactly as the analyzer without a model does', async () => {
+        for (const extractor of ['deterministic', 'auto'] as const) {
+            const request = callRequest(
+                'Dana Cho said they still schedule by hand. Next step: pricing workshop on December 3. ' +
+                    'They are also evaluating Globex.',
+                { extractor }
+            );
+            const { response } = await createCallAnalyzer(null).analyze(request);
+            expect(analyzeDeterministically(request)).toEqual(response);
+            expect(response.fallbackReason).toBe(extractor === 'deterministic' ? 'org_choice' : 'llm_not_configured');
+            expect(response.nextSteps.some((step) => step.dueDate !== null)).toBe(true);
+        }
     });
 
     it('coaches against the playbook: missed steps come with the question to ask next', async () => {

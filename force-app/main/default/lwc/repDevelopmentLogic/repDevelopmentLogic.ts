@@ -20,7 +20,11 @@ export interface MetricDefinition {
     unit: 'share' | 'days';
     skill: string | null;
     method: 'wilson' | 'bootstrap';
+    /** What a figure's eventCount counts; absent in snapshots stored before the service said so. */
+    eventUnit?: EventUnit;
 }
+
+export type EventUnit = 'deals' | 'steps' | 'nudges' | 'calls';
 
 export interface MetricFigure {
     metric: string;
@@ -203,6 +207,32 @@ export interface MetricRow {
     rowClass: string;
 }
 
+const EVENT_WORDS: Record<EventUnit, [singular: string, plural: string]> = {
+    deals: ['deal', 'deals'],
+    steps: ['step', 'steps'],
+    nudges: ['nudge', 'nudges'],
+    calls: ['call', 'calls']
+};
+
+function counted(count: number, unit: EventUnit): string {
+    const [singular, plural] = EVENT_WORDS[unit];
+    return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/**
+ * The sample column: the deals, and what the metric pools over them when that is not the deals themselves
+ * ("12 deals · 30 steps", "5 deals · 7 calls"). A definition without its unit (a snapshot stored before the service
+ * named it) says "events", as the page did then.
+ */
+export function sampleText(figure: MetricFigure, definition: MetricDefinition | undefined): string {
+    const deals = counted(figure.sampleSize, 'deals');
+    const unit = definition?.eventUnit;
+    if (unit === undefined) {
+        return figure.eventCount !== figure.sampleSize ? `${deals} · ${figure.eventCount} events` : deals;
+    }
+    return unit === 'deals' ? deals : `${deals} · ${counted(figure.eventCount, unit)}`;
+}
+
 /**
  * `ownView`: a rep looking at their own figures, who cannot see their peers' deals (user mode), so there is no median
  * to compare with on their side of the page.
@@ -211,10 +241,6 @@ export function metricRows(result: DevelopmentResult, rep: RepDevelopment, ownVi
     return rep.metrics.map((figure) => {
         const definition = definitionOf(result, figure.metric);
         const unit = definition?.unit ?? 'share';
-        const sampleText =
-            figure.eventCount !== figure.sampleSize
-                ? `${figure.sampleSize} deals · ${figure.eventCount} events`
-                : `${figure.sampleSize} deals`;
         let verdict = 'In line with the team';
         if (!figure.captured) verdict = 'Not captured in this org';
         else if (figure.isGap) verdict = `Gap: ${figure.gapPoints} points`;
@@ -225,7 +251,7 @@ export function metricRows(result: DevelopmentResult, rep: RepDevelopment, ownVi
             key: `${rep.repId}-${figure.metric}`,
             label: definition?.label ?? figure.metric,
             valueText: formatValue(figure.value, unit),
-            sampleText,
+            sampleText: sampleText(figure, definition),
             medianText: formatValue(figure.teamMedian, unit),
             intervalText: figure.interval
                 ? `${formatValue(figure.interval.low, unit)}–${formatValue(figure.interval.high, unit)}`

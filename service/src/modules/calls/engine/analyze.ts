@@ -51,6 +51,38 @@ function droppedCount(guards: CallAnalysisResponse['guards']): number {
     return guards.droppedUnquoted + guards.droppedOffList + guards.droppedInvalidValue + guards.droppedImplausibleDate;
 }
 
+function respond(
+    request: CallAnalysisRequest,
+    call: CallText,
+    seen: ReturnType<typeof identityRedaction>,
+    extraction: CallExtraction,
+    model: string | null,
+    fallbackReason: CallAnalysisResponse['fallbackReason'],
+    redactions: number
+): CallAnalysisResponse {
+    const guarded = applyGuards(request, call, seen, extraction);
+    return {
+        dealId: request.dealId,
+        extractor: model === null ? 'deterministic' : 'llm',
+        model,
+        fallbackReason,
+        ...guarded,
+        coaching: { ...guarded.coaching, talk: talkStats(call) },
+        redactions
+    };
+}
+
+/**
+ * The deterministic path alone, synchronously: what the analyzer answers without a language model (the org chose the
+ * deterministic extractor, or none is configured). The workbench seeds its sample org's analysed calls with it.
+ */
+export function analyzeDeterministically(request: CallAnalysisRequest): CallAnalysisResponse {
+    const call = readCall(request.text, request.repName, request.contacts);
+    const fallbackReason = request.extractor === 'deterministic' ? 'org_choice' : 'llm_not_configured';
+    const extraction = extractDeterministic(request, call).extraction;
+    return respond(request, call, identityRedaction(request.text), extraction, null, fallbackReason, 0);
+}
+
 export function createCallAnalyzer(llm: LlmSettings | null): CallAnalyzer {
     const client: OpenAI | null = llm ? createLlmClient(llm) : null;
 
@@ -90,16 +122,7 @@ export function createCallAnalyzer(llm: LlmSettings | null): CallAnalyzer {
                 extraction = extractDeterministic(request, call).extraction;
                 seen = identityRedaction(request.text);
             }
-            const guarded = applyGuards(request, call, seen, extraction);
-            const response: CallAnalysisResponse = {
-                dealId: request.dealId,
-                extractor: model === null ? 'deterministic' : 'llm',
-                model,
-                fallbackReason,
-                ...guarded,
-                coaching: { ...guarded.coaching, talk: talkStats(call) },
-                redactions
-            };
+            const response = respond(request, call, seen, extraction, model, fallbackReason, redactions);
             return {
                 response,
                 log: {

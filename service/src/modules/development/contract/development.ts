@@ -130,7 +130,13 @@ export type DevelopmentRules = z.infer<typeof DevelopmentRules>;
 
 export const DevelopmentRep = z.strictObject({
     repId: SalesforceId,
-    name: z.string().min(1).max(121)
+    name: z.string().min(1).max(121),
+    /**
+     * The team the rep is compared with: reps sharing a key share a team median (the monthly batch sends the parent
+     * role of the rep's role, so a team is what its manager's "my team" holds). Null or absent: the reps without a key
+     * form one group (on demand, the scope in view is the team).
+     */
+    teamKey: z.string().min(1).max(80).nullish()
 });
 
 export const DevelopmentRequest = z
@@ -257,6 +263,7 @@ export const MetricFigure = z.strictObject({
     /** Events counted, e.g. steps due, for pooled rates; equals sampleSize for per-deal proportions. */
     eventCount: NonNegativeInt,
     interval: Interval.nullable(),
+    /** The median of the rep's team (the reps with the same team key) over the reps with enough deals. */
     teamMedian: z.number().nullable(),
     /** Whether the rep has enough deals for a gap to be judged at all. */
     enoughEvidence: z.boolean(),
@@ -284,6 +291,10 @@ export type SuggestedFocus = z.infer<typeof SuggestedFocus>;
 export const RepDevelopment = z.strictObject({
     repId: SalesforceId,
     name: z.string(),
+    /** The team key the request gave the rep; null when it gave none. */
+    teamKey: z.string().nullable(),
+    /** The reps in the rep's group (same team key), whose medians the rep is compared with. */
+    repsCompared: NonNegativeInt,
     openDeals: NonNegativeInt,
     closedDeals: NonNegativeInt,
     metrics: z.array(MetricFigure),
@@ -293,6 +304,10 @@ export const RepDevelopment = z.strictObject({
 });
 export type RepDevelopment = z.infer<typeof RepDevelopment>;
 
+/** What a metric's event count counts: its deals (per-deal shares, outcomes) or what it pools over them. */
+export const EventUnit = z.enum(['deals', 'steps', 'nudges', 'calls']);
+export type EventUnit = z.infer<typeof EventUnit>;
+
 export const MetricDefinition = z.strictObject({
     metric: MetricKey,
     label: z.string(),
@@ -300,7 +315,9 @@ export const MetricDefinition = z.strictObject({
     unit: z.enum(['share', 'days']),
     /** The skill a gap in this metric trains; null for outcome metrics, which are shown and flagged but never a focus. */
     skill: Skill.nullable(),
-    method: z.enum(['wilson', 'bootstrap'])
+    method: z.enum(['wilson', 'bootstrap']),
+    /** What `eventCount` counts, for the sample column: e.g. "12 deals · 30 steps", "5 deals · 7 calls". */
+    eventUnit: EventUnit
 });
 
 export const DevelopmentResponse = z.strictObject({

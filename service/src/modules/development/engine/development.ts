@@ -12,7 +12,7 @@ import { resolveDataCapture, type CapturableFact } from '../../scoring/engine/da
 import { METRICS, type MetricDefinitionEntry } from './metrics';
 import { bootstrapInterval, median, seedFrom, wilsonInterval, type Bounds } from './statistics';
 
-export const DEVELOPMENT_MODEL_VERSION = 'rep-development-2026.11.1';
+export const DEVELOPMENT_MODEL_VERSION = 'rep-development-2026.11.2';
 const MAX_FOCUS_DEALS = 10;
 const DAY_MS = 86_400_000;
 
@@ -155,6 +155,25 @@ function suggestFocus(
     };
 }
 
+/** Per metric, the median over the reps with enough deals; null with fewer such reps than `minReps`. */
+function medianPerMetric(
+    members: ParsedDevelopmentRequest['reps'],
+    raw: ReadonlyMap<string, ReadonlyMap<string, RawFigure>>,
+    rules: DevelopmentRules
+): Map<string, number | null> {
+    const medians = new Map<string, number | null>();
+    for (const entry of METRICS) {
+        const values = members
+            .map((rep) => raw.get(rep.repId)!.get(entry.metric)!)
+            .filter(
+                (figure) => figure.sampleSize >= rules.minDeals && figure.value !== null && !Number.isNaN(figure.value)
+            )
+            .map((figure) => figure.value!);
+        medians.set(entry.metric, values.length >= rules.minReps ? median(values) : null);
+    }
+    return medians;
+}
+
 function inWindow(deal: DevelopmentDeal, asOf: string, windowDays: number): boolean {
     if (!deal.isClosed) return true;
     const age = (Date.parse(asOf) - Date.parse(deal.closeDate)) / DAY_MS;
@@ -162,7 +181,7 @@ function inWindow(deal: DevelopmentDeal, asOf: string, windowDays: number): bool
 }
 
 /**
- * Per-rep figures against the team median, the gaps the evidence supports and one suggested focus per rep. Pure and
+ * Per-rep figures against their team's median (reps grouped by team key), the gaps the evidence supports and one suggested focus per rep. Pure and
  * deterministic: the same request always gives the same answer (bootstrap seeds derive from rep and metric).
  */
 export function analyzeDevelopment(request: ParsedDevelopmentRequest): DevelopmentResponse {
@@ -188,24 +207,26 @@ export function analyzeDevelopment(request: ParsedDevelopmentRequest): Developme
         );
     }
 
-    const teamMedians = new Map<string, number | null>();
-    for (const entry of METRICS) {
-        const values = request.reps
-            .map((rep) => raw.get(rep.repId)!.get(entry.metric)!)
-            .filter(
-                (figure) => figure.sampleSize >= rules.minDeals && figure.value !== null && !Number.isNaN(figure.value)
-            )
-            .map((figure) => figure.value!);
-        teamMedians.set(entry.metric, values.length >= rules.minReps ? median(values) : null);
+    // Each team's medians over its own reps; reps without a team key form one group (one team on demand).
+    const teams = new Map<string | null, ParsedDevelopmentRequest['reps']>();
+    for (const rep of request.reps) {
+        const key = rep.teamKey ?? null;
+        teams.set(key, [...(teams.get(key) ?? []), rep]);
+    }
+    const teamMedians = new Map<string | null, Map<string, number | null>>();
+    for (const [key, members] of teams) {
+        teamMedians.set(key, medianPerMetric(members, raw, rules));
     }
 
     const reps: RepDevelopment[] = request.reps.map((rep) => {
         const deals = dealsByRep.get(rep.repId)!;
+        const teamKey = rep.teamKey ?? null;
+        const medians = teamMedians.get(teamKey)!;
         const samples = new Map<string, DevelopmentDeal[]>();
         const metrics: MetricFigure[] = METRICS.map((entry) => {
             const figure = raw.get(rep.repId)!.get(entry.metric)!;
             samples.set(entry.metric, figure.sample);
-            const teamMedian = teamMedians.get(entry.metric) ?? null;
+            const teamMedian = medians.get(entry.metric) ?? null;
             const enoughEvidence = figure.sampleSize >= rules.minDeals;
             const gap =
                 enoughEvidence && teamMedian !== null && figure.interval !== null
@@ -233,6 +254,8 @@ export function analyzeDevelopment(request: ParsedDevelopmentRequest): Developme
         return {
             repId: rep.repId,
             name: rep.name,
+            teamKey,
+            repsCompared: teams.get(teamKey)!.length,
             openDeals: deals.filter((deal) => !deal.isClosed).length,
             closedDeals: deals.filter((deal) => deal.isClosed).length,
             metrics,
@@ -249,13 +272,14 @@ export function analyzeDevelopment(request: ParsedDevelopmentRequest): Developme
         windowDays: request.windowDays,
         rule: describeRule(rules),
         rules,
-        definitions: METRICS.map(({ metric, label, direction, unit, skill, method }) => ({
+        definitions: METRICS.map(({ metric, label, direction, unit, skill, method, eventUnit }) => ({
             metric,
             label,
             direction,
             unit,
             skill,
-            method
+            method,
+            eventUnit
         })),
         reps
     };

@@ -1,6 +1,6 @@
 // The per-rep patterns: each metric says which deals form its sample, how one deal counts, and which skill a gap in
 // it trains. Adding a metric is adding an entry here (and to METRIC_KEYS in the contract).
-import type { DevelopmentDeal, DevelopmentRules, MetricKey, Skill } from '../contract/development';
+import type { DevelopmentDeal, DevelopmentRules, EventUnit, MetricKey, Skill } from '../contract/development';
 import { median } from './statistics';
 
 const DAY_MS = 86_400_000;
@@ -12,6 +12,8 @@ export interface MetricDefinitionEntry {
     unit: 'share' | 'days';
     skill: Skill | null;
     method: 'wilson' | 'bootstrap';
+    /** What the event count counts: the deals themselves, or the steps, nudges or calls pooled over them. */
+    eventUnit: EventUnit;
     /** Deals in the metric's sample. */
     inSample: (deal: DevelopmentDeal, rules: DevelopmentRules) => boolean;
     /** For per-deal shares (wilson): whether the deal counts toward the share (e.g. is single-threaded). */
@@ -62,6 +64,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'multi_threading',
         method: 'wilson',
+        eventUnit: 'deals',
         inSample: open,
         counts: isSingleThreaded,
         showsWeakness: (deal) => open(deal) && isSingleThreaded(deal)
@@ -73,6 +76,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'economic_buyer_access',
         method: 'wilson',
+        eventUnit: 'deals',
         inSample: (deal, rules) => open(deal) && deal.stageProgress >= rules.economicBuyerFromProgress,
         counts: hasEconomicBuyer,
         showsWeakness: (deal, rules) =>
@@ -85,6 +89,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'advancing_the_deal',
         method: 'wilson',
+        eventUnit: 'deals',
         inSample: open,
         counts: isOverrun,
         showsWeakness: (deal, rules) => open(deal) && isOverrun(deal, rules)
@@ -96,6 +101,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'close_plan',
         method: 'wilson',
+        eventUnit: 'deals',
         inSample: () => true,
         counts: (deal) => deal.closeDatePushes > 0,
         showsWeakness: (deal) => deal.closeDatePushes > 0
@@ -107,6 +113,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'advancing_the_deal',
         method: 'wilson',
+        eventUnit: 'deals',
         inSample: open,
         counts: isStuck,
         showsWeakness: (deal, rules) => open(deal) && isStuck(deal, rules)
@@ -118,6 +125,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'discovery_depth',
         method: 'bootstrap',
+        eventUnit: 'steps',
         inSample: (deal) => deal.requiredStepsDue > 0,
         statistic: pooled(
             (deal) => deal.requiredStepsDone,
@@ -133,6 +141,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'discovery_depth',
         method: 'bootstrap',
+        eventUnit: 'steps',
         inSample: (deal) => deal.requiredStepsDue > 0,
         statistic: pooled(
             (deal) => deal.requiredStepsSkipped,
@@ -148,6 +157,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'acting_on_coaching',
         method: 'bootstrap',
+        eventUnit: 'nudges',
         inSample: (deal) => nudgesAnswered(deal) > 0,
         statistic: pooled((deal) => deal.nudgesActed, nudgesAnswered),
         events: nudgesAnswered,
@@ -161,6 +171,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'discovery_depth',
         method: 'bootstrap',
+        eventUnit: 'steps',
         inSample: (deal) => callStepsJudged(deal) > 0,
         statistic: pooled((deal) => deal.callStepsCovered, callStepsJudged),
         events: callStepsJudged,
@@ -173,6 +184,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: 'advancing_the_deal',
         method: 'bootstrap',
+        eventUnit: 'calls',
         inSample: (deal) => deal.callsAnalyzed > 0,
         statistic: pooled(
             (deal) => deal.callsWithDatedNextStep,
@@ -188,6 +200,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'share',
         skill: null,
         method: 'wilson',
+        eventUnit: 'deals',
         inSample: (deal) => deal.isClosed,
         counts: (deal) => deal.isWon,
         showsWeakness: (deal) => deal.isClosed && !deal.isWon
@@ -199,6 +212,7 @@ export const METRICS: readonly MetricDefinitionEntry[] = [
         unit: 'days',
         skill: null,
         method: 'bootstrap',
+        eventUnit: 'deals',
         inSample: (deal) => deal.isClosed && deal.isWon,
         statistic: (deals) => median(deals.map(cycleDays)),
         showsWeakness: () => false

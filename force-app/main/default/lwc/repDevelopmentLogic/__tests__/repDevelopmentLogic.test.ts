@@ -49,7 +49,31 @@ describe('repDevelopmentLogic', () => {
         expect(metricRows(alone, ownRep, true)[0]!.verdict).toBe('Your manager sees the team comparison');
         expect(metricRows(alone, ownRep)[0]!.verdict).toBe('No team median (too few reps with enough deals)');
         const steps = rows.find((row) => row.label === 'Required playbook steps done')!;
-        expect(steps.sampleText).toBe('30 deals · 120 events');
+        expect(steps.sampleText).toBe('30 deals · 120 steps');
+    });
+
+    it('names what the sample column counts: calls, steps or nudges beside the deals, from the definitions', () => {
+        const rows = metricRows(developmentResult, weakRep);
+        const byMetric = (metric: string) =>
+            rows[weakRep.metrics.findIndex((figure) => figure.metric === metric)]!.sampleText;
+        const figureOf = (metric: string) => weakRep.metrics.find((figure) => figure.metric === metric)!;
+        const calls = figureOf('call_next_step_dated');
+        expect(byMetric('call_next_step_dated')).toBe(`${calls.sampleSize} deals · ${calls.eventCount} calls`);
+        const steps = figureOf('call_steps_covered');
+        expect(byMetric('call_steps_covered')).toBe(`${steps.sampleSize} deals · ${steps.eventCount} steps`);
+        expect(byMetric('nudges_acted')).toMatch(/^\d+ deals? · \d+ nudges?$/);
+        // One of each, in the singular.
+        const single = { ...calls, sampleSize: 1, eventCount: 1 };
+        expect(metricRows(developmentResult, { ...weakRep, metrics: [single] })[0]!.sampleText).toBe('1 deal · 1 call');
+        // A snapshot stored before the service named its units still reads, as it did then.
+        const older = {
+            ...developmentResult,
+            definitions: developmentResult.definitions.map(({ eventUnit: _unit, ...definition }) => definition)
+        };
+        const olderRows = metricRows(older, weakRep);
+        expect(olderRows.find((row) => row.label === 'Required playbook steps done')!.sampleText).toBe(
+            '30 deals · 120 events'
+        );
     });
 
     it('builds the trend newest first, with a never-reviewed past focus and the live value', () => {
