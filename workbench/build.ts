@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { readCustomLabels } from '../tools/build/custom-labels';
 import { iconSubset, workbenchSources } from './icon-subset';
 import { inputVariantProblems, UNUSED_INPUT_VARIANTS } from './input-variants';
+import { lazyDatepicker } from './lazy-datepicker';
 
 const repoRoot = resolve(__dirname, '..');
 const clientDir = join(__dirname, 'client');
@@ -176,6 +177,7 @@ export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
         plugins: [
             iconSubset({ ownSources: workbenchSources(repoRoot), baseComponentsDir: BASE_COMPONENTS_DIR }),
             platformStandIns(),
+            lazyDatepicker(),
             stripTypes(),
             lwc({
                 modules: [...componentModules(), { npm: 'lightning-base-components' }],
