@@ -12,6 +12,7 @@ import { readCustomLabels } from '../tools/build/custom-labels';
 import { iconSubset, workbenchSources } from './icon-subset';
 import { inputVariantProblems, UNUSED_INPUT_VARIANTS } from './input-variants';
 import { lazyDatepicker } from './lazy-datepicker';
+import { dedupeStylesheets } from './shared-stylesheets';
 
 const repoRoot = resolve(__dirname, '..');
 const clientDir = join(__dirname, 'client');
@@ -178,6 +179,7 @@ export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
             iconSubset({ ownSources: workbenchSources(repoRoot), baseComponentsDir: BASE_COMPONENTS_DIR }),
             platformStandIns(),
             lazyDatepicker(),
+            dedupeStylesheets(BASE_COMPONENTS_DIR),
             stripTypes(),
             lwc({
                 modules: [...componentModules(), { npm: 'lightning-base-components' }],
