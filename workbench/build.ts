@@ -11,6 +11,8 @@ import ts from 'typescript';
 import { readCustomLabels } from '../tools/build/custom-labels';
 import { iconSubset, workbenchSources } from './icon-subset';
 import { inputVariantProblems, UNUSED_INPUT_VARIANTS } from './input-variants';
+import { lazyDatepicker } from './lazy-datepicker';
+import { dedupeStylesheets } from './shared-stylesheets';
 
 const repoRoot = resolve(__dirname, '..');
 const clientDir = join(__dirname, 'client');
@@ -151,6 +153,30 @@ async function firstRequestsScript(): Promise<string> {
     return result.outputFiles[0]!.text.trim();
 }
 
+const DATEPICKER_MODULE = join(BASE_COMPONENTS_DIR, 'datepicker', 'datepicker.js');
+
+/** The pages whose start scripts (entry and static imports, followed through) hold `moduleId`. */
+function loadedAtStart(output: ReadonlyArray<OutputChunk | { type: 'asset' }>, moduleId: string): string[] {
+    const chunks = new Map(
+        output.filter((item): item is OutputChunk => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk])
+    );
+    const problems: string[] = [];
+    for (const entry of [...chunks.values()].filter((chunk) => chunk.isEntry)) {
+        const reached = new Set<string>();
+        const visit = (fileName: string) => {
+            if (reached.has(fileName)) return;
+            reached.add(fileName);
+            chunks.get(fileName)?.imports.forEach(visit);
+        };
+        visit(entry.fileName);
+        const holder = [...reached].find((fileName) =>
+            Object.keys(chunks.get(fileName)?.modules ?? {}).some((id) => id.split('?')[0] === moduleId)
+        );
+        if (holder) problems.push(`the ${entry.name} page loads ${holder} at start, which holds ${moduleId}`);
+    }
+    return problems;
+}
+
 /**
  * The HTML of one page: the first Apex calls started inline, its entry script, and every chunk it imports
  * preloaded, so they download in parallel.
@@ -176,6 +202,8 @@ export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
         plugins: [
             iconSubset({ ownSources: workbenchSources(repoRoot), baseComponentsDir: BASE_COMPONENTS_DIR }),
             platformStandIns(),
+            lazyDatepicker(),
+            dedupeStylesheets(BASE_COMPONENTS_DIR),
             stripTypes(),
             lwc({
                 modules: [...componentModules(), { npm: 'lightning-base-components' }],
@@ -202,6 +230,9 @@ export async function buildWorkbench(outDir = WORKBENCH_DIST): Promise<string> {
         plugins: [minify()]
     });
     await bundle.close();
+    const lazyProblems = loadedAtStart(output, DATEPICKER_MODULE);
+    if (lazyProblems.length)
+        throw new Error(`The date picker must load only when a date input renders:\n${lazyProblems.join('\n')}`);
     const template = readFileSync(join(__dirname, 'index.html'), 'utf8');
     const firstRequests = await firstRequestsScript();
     for (const page of WORKBENCH_PAGES) {
