@@ -15,6 +15,8 @@ describe('lightning-input loads its datepicker when a date input first renders (
     it('gives the installed lightning-input a getter that imports the datepicker', () => {
         const code = lazyDatepickerScript(readFileSync(join(inputDir, 'input.js'), 'utf8'));
         expect(code).toMatch(/get lazyDatepicker\(\) \{[\s\S]*?import\('lightning\/datepicker'\)/);
+        // Fetched ahead on an idle moment after load, not at start.
+        expect(code).toMatch(/addEventListener\('load', preloadDatepicker/);
     });
 
     it('fails the build when lightning-input no longer has the shape the rewrite expects', () => {

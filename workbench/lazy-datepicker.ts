@@ -26,12 +26,25 @@ export function lazyDatepickerTemplate(html: string, file = 'input.html'): strin
     return replaceOnce(opened, '</lightning-datepicker>', '</lwc:component>', file);
 }
 
+/**
+ * Fetches the datepicker once the page has loaded and then gone idle, so the first date input of a dialog does not
+ * render blank while its code arrives, and the page's first paint does not wait for it either.
+ */
+const PRELOAD = `if (typeof window !== 'undefined') {
+    const whenIdle = (run) => (window.requestIdleCallback ? window.requestIdleCallback(run) : setTimeout(run, 0));
+    const preloadDatepicker = () =>
+        setTimeout(() => whenIdle(() => import('lightning/datepicker').catch(() => undefined)), 1000);
+    if (document.readyState === 'complete') preloadDatepicker();
+    else window.addEventListener('load', preloadDatepicker, { once: true });
+}`;
+
 /** lightning-input's class: a getter that starts loading the datepicker the first time the template reads it. */
 export function lazyDatepickerScript(code: string, file = 'input.js'): string {
     return replaceOnce(
         code,
         CLASS_HEAD,
-        `${CLASS_HEAD}
+        `${PRELOAD}
+${CLASS_HEAD}
     lazyDatepickerConstructor;
     get lazyDatepicker() {
         if (!this.lazyDatepickerConstructor) {
