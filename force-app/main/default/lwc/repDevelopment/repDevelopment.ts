@@ -329,26 +329,39 @@ export default class RepDevelopment extends LightningElement {
 
     async handleSaveFocus(): Promise<void> {
         const draft = this.focusDraft;
-        if (!draft || this.isSaving) return;
+        if (!draft) return;
+        await this.save(
+            () =>
+                setFocus({
+                    repId: draft.repId,
+                    skill: draft.skill,
+                    metric: draft.metric,
+                    baseline: draft.baseline,
+                    target: draft.target,
+                    notes: draft.notes.trim() || null
+                }),
+            () => {
+                this.focusDraft = null;
+            },
+            'Focus set',
+            `${draft.repName}: ${skillLabel(draft.skill)} this month.`
+        );
+    }
+
+    /** Saves through Apex once at a time: on success closes the dialog, confirms, reloads; on failure keeps it open. */
+    private async save(
+        call: () => Promise<unknown>,
+        closeDialog: () => void,
+        title: string,
+        message: string
+    ): Promise<void> {
+        if (this.isSaving) return;
         this.isSaving = true;
         this.saveError = undefined;
         try {
-            await setFocus({
-                repId: draft.repId,
-                skill: draft.skill,
-                metric: draft.metric,
-                baseline: draft.baseline,
-                target: draft.target,
-                notes: draft.notes.trim() || null
-            });
-            this.focusDraft = null;
-            this.dispatchEvent(
-                new ShowToastEvent({
-                    title: 'Focus set',
-                    message: `${draft.repName}: ${skillLabel(draft.skill)} this month.`,
-                    variant: 'success'
-                })
-            );
+            await call();
+            closeDialog();
+            this.dispatchEvent(new ShowToastEvent({ title, message, variant: 'success' }));
             await this.load();
         } catch (error) {
             this.saveError = errorMessage(error);
@@ -402,29 +415,20 @@ export default class RepDevelopment extends LightningElement {
 
     async handleSaveReview(): Promise<void> {
         const draft = this.reviewDraft;
-        if (!draft || this.isSaving) return;
-        this.isSaving = true;
-        this.saveError = undefined;
-        try {
-            await reviewFocus({
-                focusId: draft.reviewed.id,
-                outcome: draft.outcome,
-                result: draft.result,
-                notes: draft.notes.trim() || null
-            });
-            this.reviewDraft = null;
-            this.dispatchEvent(
-                new ShowToastEvent({
-                    title: 'Focus reviewed',
-                    message: OUTCOME_LABELS[draft.outcome],
-                    variant: 'success'
-                })
-            );
-            await this.load();
-        } catch (error) {
-            this.saveError = errorMessage(error);
-        } finally {
-            this.isSaving = false;
-        }
+        if (!draft) return;
+        await this.save(
+            () =>
+                reviewFocus({
+                    focusId: draft.reviewed.id,
+                    outcome: draft.outcome,
+                    result: draft.result,
+                    notes: draft.notes.trim() || null
+                }),
+            () => {
+                this.reviewDraft = null;
+            },
+            'Focus reviewed',
+            OUTCOME_LABELS[draft.outcome]
+        );
     }
 }
